@@ -1,0 +1,46 @@
+package org.qiao.kit.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode. {@code subject} is the aggregate id and also the
+ * Kafka key, so all events of one aggregate stay in order on one partition.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CloudEvent(
+    String specversion,
+    String id,
+    String source,
+    String type,
+    String subject,
+    OffsetDateTime time,
+    String datacontenttype,
+    String dataschema,
+    JsonNode data) {
+
+  public static final String SPEC_VERSION = "1.0";
+  public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+  /** A new event with a fresh id, stamped now. */
+  public static CloudEvent create(String source, String type, String subject, JsonNode data) {
+    return new CloudEvent(
+        SPEC_VERSION,
+        UUID.randomUUID().toString(),
+        source,
+        type,
+        subject,
+        OffsetDateTime.now(ZoneOffset.UTC),
+        "application/json",
+        schemaUri(type),
+        data);
+  }
+
+  /** The schema of an event type's {@code data}; one JSON Schema per type under contracts/. */
+  public static String schemaUri(String type) {
+    return "urn:qiao:event-schema:" + type;
+  }
+}

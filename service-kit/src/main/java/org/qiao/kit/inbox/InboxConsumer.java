@@ -1,0 +1,236 @@
+package org.qiao.kit.inbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import org.qiao.kit.config.KafkaClients;
+import org.qiao.kit.config.MessagingConfig;
+import org.qiao.kit.events.CloudEvent;
+import org.qiao.kit.events.EventCodec;
+import org.qiao.kit.events.EventSchemas;
+import org.qiao.kit.events.InvalidEventException;
+
+/**
+ * Consumes the subscribed topics with plain kafka-clients. Each event is applied by its {@link
+ * EventHandler} in one transaction together with its inbox row; offsets are committed only after
+ * that. A record that can never be applied goes to the dead-letter topic with the reason in
+ * headers, and consumption carries on; any other failure rewinds and retries with backoff.
+ */
+@ApplicationScoped
+public class InboxConsumer {
+
+  public static final String DLT_REASON = "qiao-dlt-reason";
+  public static final String DLT_TOPIC = "qiao-dlt-original-topic";
+  public static final String DLT_PARTITION = "qiao-dlt-original-partition";
+  public static final String DLT_OFFSET = "qiao-dlt-original-offset";
+  public static final String DLT_CONSUMER = "qiao-dlt-consumer";
+
+  private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
+
+  private final MessagingConfig config;
+  private final Inbox inbox;
+  private final Map<String, EventHandler> handlers = new HashMap<>();
+  private final Counter applied;
+  private final Counter deadLettered;
+
+  private volatile boolean running;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private Thread thread;
+  private KafkaProducer<String, byte[]> deadLetterProducer;
+
+  InboxConsumer(
+      MessagingConfig config,
+      Inbox inbox,
+      @Any Instance<EventHandler> handlerBeans,
+      MeterRegistry registry) {
+    this.config = config;
+    this.inbox = inbox;
+    for (EventHandler handler : handlerBeans) {
+      for (String type : handler.types()) {
+        EventHandler previous = handlers.put(type, handler);
+        if (previous != null) {
+          throw new IllegalStateException("two handlers for " + type);
+        }
+      }
+    }
+    this.applied = registry.counter("qiao.inbox.applied");
+    this.deadLettered = registry.counter("qiao.inbox.dead-lettered");
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    MessagingConfig.Consumer c = config.consumer();
+    List<String> topics = c.topics().orElse(List.of());
+    if (!c.enabled() || topics.isEmpty()) {
+      return;
+    }
+    List<String> all = new ArrayList<>(topics);
+    all.add(c.deadLetterTopicName());
+    KafkaClients.ensureTopics(
+        config.bootstrapServers(), all, config.partitions(), config.replicationFactor());
+    consumer = new KafkaConsumer<>(KafkaClients.consumer(config.bootstrapServers(), c.groupId()));
+    consumer.subscribe(topics);
+    running = true;
+    thread = new Thread(this::loop, "inbox-consumer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    running = false;
+    KafkaConsumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+      try {
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (deadLetterProducer != null) {
+      deadLetterProducer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  private void loop() {
+    long backoffMs = 0;
+    try {
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(config.consumer().pollTimeout());
+        if (records.isEmpty()) {
+          continue;
+        }
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        try {
+          for (ConsumerRecord<String, byte[]> record : records) {
+            process(record);
+            done.put(
+                new TopicPartition(record.topic(), record.partition()),
+                new OffsetAndMetadata(record.offset() + 1));
+          }
+          backoffMs = 0;
+        } catch (RuntimeException e) {
+          for (TopicPartition tp : records.partitions()) {
+            OffsetAndMetadata next = done.get(tp);
+            consumer.seek(tp, next != null ? next.offset() : records.records(tp).get(0).offset());
+          }
+          backoffMs =
+              Math.min(config.consumer().maxBackoff().toMillis(), Math.max(100, backoffMs * 2));
+          LOG.warnf(e, "Event processing failed, retrying in %d ms", backoffMs);
+          sleep(backoffMs);
+        } finally {
+          if (!done.isEmpty()) {
+            consumer.commitSync(done);
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void process(ConsumerRecord<String, byte[]> record) {
+    CloudEvent event;
+    try {
+      event = EventCodec.decode(record.value());
+      if (!EventSchemas.isKnown(event.type())) {
+        throw new InvalidEventException("unknown event type " + event.type());
+      }
+      EventSchemas.requireValid(event);
+    } catch (InvalidEventException e) {
+      deadLetter(record, e.getMessage());
+      return;
+    }
+    EventHandler handler = handlers.get(event.type());
+    if (handler == null) {
+      return;
+    }
+    try {
+      boolean first =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    if (!inbox.firstDelivery(config.consumer().groupId(), event)) {
+                      return false;
+                    }
+                    handler.handle(event);
+                    return true;
+                  });
+      if (first) {
+        applied.increment();
+      } else {
+        LOG.debugf("Event %s (%s) already processed, skipped", event.id(), event.type());
+      }
+    } catch (InvalidEventException e) {
+      deadLetter(record, e.getMessage());
+    }
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+    LOG.warnf(
+        "Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+    ProducerRecord<String, byte[]> out =
+        new ProducerRecord<>(config.consumer().deadLetterTopicName(), record.key(), record.value());
+    record.headers().forEach(h -> out.headers().add(h));
+    out.headers()
+        .add(DLT_REASON, bytes(reason))
+        .add(DLT_TOPIC, bytes(record.topic()))
+        .add(DLT_PARTITION, bytes(Integer.toString(record.partition())))
+        .add(DLT_OFFSET, bytes(Long.toString(record.offset())))
+        .add(DLT_CONSUMER, bytes(config.consumer().groupId()));
+    try {
+      deadLetterProducer().send(out).get(15, TimeUnit.SECONDS);
+      deadLettered.increment();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while dead-lettering", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("dead-letter topic unreachable", e);
+    }
+  }
+
+  private synchronized KafkaProducer<String, byte[]> deadLetterProducer() {
+    if (deadLetterProducer == null) {
+      deadLetterProducer =
+          KafkaClients.producer(config.bootstrapServers(), config.consumer().groupId() + "-dlt");
+    }
+    return deadLetterProducer;
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void sleep(long ms) throws InterruptedException {
+    Thread.sleep(ms);
+  }
+}

@@ -1,0 +1,225 @@
+package org.qiao.kit.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+import org.qiao.kit.config.KafkaClients;
+import org.qiao.kit.config.MessagingConfig;
+import org.qiao.kit.events.CloudEvent;
+
+/**
+ * Publishes committed outbox rows to Kafka in commit ({@code seq}) order, on its own thread, never
+ * on a request. A row is marked published only after the broker acknowledged it (acks=all), in the
+ * same transaction that read it; a failure rolls that back and the batch is sent again after a
+ * backoff, so delivery is at least once and consumers dedupe by event id. A PostgreSQL advisory
+ * lock lets only one instance of a service relay at a time, which keeps each aggregate's order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  /** Advisory lock id of the relay (any constant unique within the service's database). */
+  private static final long RELAY_LOCK = 0x51_41_4F_5F_52_45_4CL;
+
+  private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+
+  private final EntityManager em;
+  private final MessagingConfig config;
+  private final Counter published;
+  private final Counter failures;
+  private final Object wakeUp = new Object();
+
+  private volatile boolean running;
+  private volatile Thread thread;
+  private KafkaProducer<String, byte[]> producer;
+  private Instant nextCleanup = Instant.now();
+
+  OutboxRelay(EntityManager em, MessagingConfig config, MeterRegistry registry) {
+    this.em = em;
+    this.config = config;
+    this.published = registry.counter("qiao.outbox.published");
+    this.failures = registry.counter("qiao.outbox.failures");
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (!config.relay().enabled()) {
+      LOG.info("Outbox relay disabled by configuration");
+      return;
+    }
+    KafkaClients.ensureTopics(
+        config.bootstrapServers(),
+        List.of(config.topic()),
+        config.partitions(),
+        config.replicationFactor());
+    running = true;
+    thread = new Thread(this::loop, "outbox-relay");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    running = false;
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    closeProducer();
+  }
+
+  /** Asks the relay to look at the outbox now instead of at its next poll. */
+  public void wakeUp() {
+    synchronized (wakeUp) {
+      wakeUp.notifyAll();
+    }
+  }
+
+  private void loop() {
+    long backoffMs = 0;
+    while (running) {
+      try {
+        int sent = relayBatch();
+        backoffMs = 0;
+        cleanUpIfDue();
+        if (sent < config.relay().batchSize()) {
+          synchronized (wakeUp) {
+            wakeUp.wait(config.relay().pollInterval().toMillis());
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        failures.increment();
+        closeProducer();
+        backoffMs = Math.min(config.relay().maxBackoff().toMillis(), Math.max(100, backoffMs * 2));
+        LOG.warnf("Outbox relay failed, retrying in %d ms: %s", backoffMs, rootMessage(e));
+        try {
+          Thread.sleep(backoffMs);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Sends one batch and marks it published; returns how many rows it sent. */
+  int relayBatch() {
+    return QuarkusTransaction.requiringNew().timeout(60).call(this::sendPending);
+  }
+
+  @SuppressWarnings("unchecked")
+  private int sendPending() {
+    Boolean locked =
+        (Boolean)
+            em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK)
+                .getSingleResult();
+    if (!locked) {
+      return 0;
+    }
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, topic, aggregate_id, payload from outbox_event"
+                    + " where published_at is null order by seq limit ?1")
+            .setParameter(1, config.relay().batchSize())
+            .getResultList();
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    KafkaProducer<String, byte[]> p = producer();
+    List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    List<UUID> ids = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(
+              (String) row[1], (String) row[2], ((String) row[3]).getBytes(StandardCharsets.UTF_8));
+      record
+          .headers()
+          .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+      acks.add(p.send(record));
+      ids.add((UUID) row[0]);
+    }
+    p.flush();
+    for (Future<RecordMetadata> ack : acks) {
+      try {
+        ack.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while awaiting broker acknowledgement", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("broker did not acknowledge an outbox event", e.getCause());
+      }
+    }
+    em.createNativeQuery("update outbox_event set published_at = now() where id in (?1)")
+        .setParameter(1, ids)
+        .executeUpdate();
+    published.increment(rows.size());
+    return rows.size();
+  }
+
+  private void cleanUpIfDue() {
+    if (Instant.now().isBefore(nextCleanup)) {
+      return;
+    }
+    nextCleanup = Instant.now().plus(CLEANUP_EVERY);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "delete from outbox_event where published_at < now() - make_interval(secs => ?1)")
+                    .setParameter(1, (double) config.relay().retention().toSeconds())
+                    .executeUpdate());
+  }
+
+  private synchronized KafkaProducer<String, byte[]> producer() {
+    if (producer == null) {
+      producer =
+          KafkaClients.producer(config.bootstrapServers(), config.source() + "-outbox-relay");
+    }
+    return producer;
+  }
+
+  /** A failed producer is replaced: a fresh one starts a clean idempotence session. */
+  private synchronized void closeProducer() {
+    if (producer != null) {
+      try {
+        producer.close(Duration.ofSeconds(2));
+      } catch (RuntimeException e) {
+        LOG.debug("closing producer", e);
+      }
+      producer = null;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}

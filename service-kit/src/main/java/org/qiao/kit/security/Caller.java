@@ -1,0 +1,44 @@
+package org.qiao.kit.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.qiao.kit.problem.ProblemException;
+
+/** Who is calling: the organisation from the token's {@code org} claim, and its roles. */
+@RequestScoped
+public class Caller {
+
+  public static final String ORG_CLAIM = "org";
+
+  private final JsonWebToken jwt;
+
+  Caller(JsonWebToken jwt) {
+    this.jwt = jwt;
+  }
+
+  /** The caller's organisation; a token without one cannot act for any organisation. */
+  public String org() {
+    String org = jwt.getClaim(ORG_CLAIM);
+    if (org == null || org.isBlank()) {
+      throw new ProblemException(
+          403,
+          "forbidden",
+          "Forbidden",
+          "The token has no '" + ORG_CLAIM + "' claim",
+          java.util.List.of());
+    }
+    return org;
+  }
+
+  public boolean is(String role) {
+    return jwt.getGroups() != null && jwt.getGroups().contains(role);
+  }
+
+  public boolean isAdmin() {
+    return is(Roles.ADMIN);
+  }
+
+  public String subject() {
+    return jwt.getSubject();
+  }
+}

@@ -1,0 +1,39 @@
+package org.qiao.kit.it;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.Set;
+import java.util.UUID;
+import org.qiao.kit.events.CloudEvent;
+import org.qiao.kit.events.EventCodec;
+import org.qiao.kit.events.InvalidEventException;
+import org.qiao.kit.inbox.EventHandler;
+
+/** Records one effect row per applied event, so a second application would show. */
+@ApplicationScoped
+public class PingHandler implements EventHandler {
+
+  private final EntityManager em;
+
+  PingHandler(EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  public Set<String> types() {
+    return Set.of("qiao.ping.sent.v1");
+  }
+
+  @Override
+  public void handle(CloudEvent event) {
+    PingResource.PingSent ping = EventCodec.dataAs(event, PingResource.PingSent.class);
+    if (ping.label().equals("unappliable")) {
+      throw new InvalidEventException("this ping can never be applied");
+    }
+    em.createNativeQuery("insert into ping_effect (event_id, ping_id, label) values (?1, ?2, ?3)")
+        .setParameter(1, event.id())
+        .setParameter(2, UUID.fromString(ping.pingId().toString()))
+        .setParameter(3, ping.label())
+        .executeUpdate();
+  }
+}

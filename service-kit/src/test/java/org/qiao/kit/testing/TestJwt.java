@@ -1,0 +1,56 @@
+package org.qiao.kit.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+/** Signs test tokens with a key pair made for this test run; nothing private is committed. */
+public final class TestJwt {
+
+  public static final String ISSUER = "qiao";
+  private static final KeyPair KEYS = generate();
+
+  private TestJwt() {}
+
+  /** A bearer token for a role acting for an organisation. */
+  public static String token(String role, String org) {
+    var claims =
+        Jwt.issuer(ISSUER)
+            .subject("test-" + UUID.randomUUID())
+            .groups(Set.of(role))
+            .expiresIn(3600);
+    if (org != null) {
+      claims.claim("org", org);
+    }
+    return claims.sign(KEYS.getPrivate());
+  }
+
+  /** A correctly formed token signed by a key the service does not trust. */
+  public static String foreignToken(String role, String org) {
+    return Jwt.issuer(ISSUER)
+        .subject("intruder")
+        .groups(Set.of(role))
+        .claim("org", org)
+        .sign(generate().getPrivate());
+  }
+
+  public static String publicKeyPem() {
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
+  }
+
+  private static KeyPair generate() {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+      g.initialize(2048);
+      return g.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
