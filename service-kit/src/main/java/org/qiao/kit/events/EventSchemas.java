@@ -2,6 +2,7 @@ package org.qiao.kit.events;
 
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -19,6 +20,9 @@ public final class EventSchemas {
 
   private static final JsonSchemaFactory FACTORY =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  // Formats (uuid, date-time, date) are part of the contract, not annotations.
+  private static final SchemaValidatorsConfig VALIDATION =
+      SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
   private static final ConcurrentHashMap<String, Optional<JsonSchema>> CACHE =
       new ConcurrentHashMap<>();
 
@@ -59,7 +63,7 @@ public final class EventSchemas {
     String path = "contracts/schemas/" + type + ".json";
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     try (InputStream in = loader.getResourceAsStream(path)) {
-      return in == null ? Optional.empty() : Optional.of(FACTORY.getSchema(in));
+      return in == null ? Optional.empty() : Optional.of(FACTORY.getSchema(in, VALIDATION));
     } catch (IOException e) {
       throw new IllegalStateException("unreadable schema " + path, e);
     }

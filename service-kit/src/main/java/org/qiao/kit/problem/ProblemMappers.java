@@ -173,6 +173,11 @@ public class ProblemMappers {
     for (Path.Node node : path) {
       switch (node.getKind()) {
         case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
+        case CONTAINER_ELEMENT -> {
+          if (node.isInIterable() && node.getIndex() != null) {
+            field.append('[').append(node.getIndex()).append(']');
+          }
+        }
         case PARAMETER -> {
           field.setLength(0);
           if (!"body".equals(node.getName()) && !node.getName().startsWith("arg")) {

@@ -63,7 +63,7 @@ class InboxConsumerTest {
             "elsewhere",
             "qiao.ping.sent.v1",
             UUID.randomUUID().toString(),
-            EventCodec.toTree(java.util.Map.of("pingId", "not-a-uuid-and-no-label")));
+            EventCodec.toTree(java.util.Map.of("pingId", "not-a-uuid", "label", "x")));
     assertPoisonIsDeadLetteredAndNextIsApplied(bytes(bad), "violates its schema");
   }
 

@@ -28,7 +28,7 @@ public class PingResource {
   public record PingRequest(
       @NotBlank @Size(max = 100) String label,
       @Min(1) @Max(5) Integer level,
-      @Valid List<@NotNull Tag> tags) {}
+      List<@Valid @NotNull Tag> tags) {}
 
   public record Tag(@NotBlank String name) {}
 

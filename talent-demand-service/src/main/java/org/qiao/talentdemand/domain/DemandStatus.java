@@ -1,0 +1,10 @@
+package org.qiao.talentdemand.domain;
+
+/** Lifecycle of a demand: draft → published → filled | closed | expired. */
+public enum DemandStatus {
+  DRAFT,
+  PUBLISHED,
+  FILLED,
+  CLOSED,
+  EXPIRED
+}
