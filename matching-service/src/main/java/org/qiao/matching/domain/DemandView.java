@@ -1,0 +1,73 @@
+package org.qiao.matching.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Matching's own copy of a published demand, built from talent-demand events (never read from that
+ * service's database). {@code sourceVersion} is the demand's version in its home service; an older
+ * state never overwrites a newer one.
+ */
+@Entity
+@Table(name = "demand_view")
+public class DemandView extends PanacheEntityBase {
+
+  @Id
+  @Column(name = "demand_id")
+  public UUID demandId;
+
+  @Column(name = "enterprise_id", nullable = false)
+  public String enterpriseId;
+
+  @Column(nullable = false)
+  public String title;
+
+  @Column(name = "occupation_code", nullable = false)
+  public String occupationCode;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "major_codes", nullable = false)
+  public List<String> majorCodes;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public List<RequiredSkill> skills;
+
+  @Column(nullable = false)
+  public int headcount;
+
+  @Column(nullable = false)
+  public String city;
+
+  @Column(name = "valid_through")
+  public LocalDate validThrough;
+
+  @Column(nullable = false)
+  public String status;
+
+  @Column(name = "source_version", nullable = false)
+  public long sourceVersion;
+
+  @Column(name = "published_at", nullable = false)
+  public Instant publishedAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  /** A skill as the demand requires it: essential (requirement) or optional (bonus), level 1–5. */
+  public record RequiredSkill(String name, boolean essential, int level) {}
+
+  /** Whether a state of the given source version may replace this one. */
+  public boolean isOlderThan(long version) {
+    return sourceVersion < version;
+  }
+}
