@@ -1,0 +1,13 @@
+package org.qiao.curriculum;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.qiao.kit.testing.OpenApiContract;
+
+@QuarkusTest
+class OpenApiContractTest {
+  @Test
+  void runningServiceMatchesCommittedContract() throws Exception {
+    OpenApiContract.assertRunningServiceMatchesCommitted();
+  }
+}
