@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.security.Caller;
 import org.qiao.kit.security.Roles;
@@ -41,6 +44,10 @@ public class DemandResource {
       description =
           "Creates a demand for the caller's enterprise and, unless publish is false, publishes it"
               + " (event qiao.demand.published.v1).")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the new demand",
+      content = @Content(schema = @Schema(implementation = DemandResponse.class)))
   public Response create(@Valid @NotNull DemandRequest body, UriInfo uri) {
     Demand demand = demands.create(caller.org(), body.toCommand());
     return Response.created(uri.getAbsolutePathBuilder().path(demand.id.toString()).build())

@@ -1,0 +1,284 @@
+package org.qiao.deploy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs Qiao on one machine: Kafka and PostgreSQL (embedded, unless addresses of existing ones are
+ * given) and the four services, each in its own JVM. Ctrl-C or {@code stop} shuts everything down;
+ * data stays under the platform home ({@code .qiao/} by default) for the next run.
+ */
+public final class LocalPlatform {
+
+  record Service(String name, int port, String database) {}
+
+  static final List<Service> SERVICES =
+      List.of(
+          new Service("talent-demand-service", 8081, "talent_demand"),
+          new Service("curriculum-service", 8082, "curriculum"),
+          new Service("internship-service", 8083, "internship"),
+          new Service("matching-service", 8084, "matching"));
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  private final Path root;
+  private final Path home;
+  private final Map<String, String> env = System.getenv();
+  private final List<Process> processes = new ArrayList<>();
+  private EmbeddedPostgres postgres;
+  private KafkaNode kafka;
+
+  private LocalPlatform(Path root, Path home) {
+    this.root = root;
+    this.home = home;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(System.getProperty("qiao.root", ".")).toAbsolutePath().normalize();
+    Path home =
+        Path.of(System.getenv().getOrDefault("QIAO_HOME", root.resolve(".qiao").toString()))
+            .toAbsolutePath();
+    String command = args.length == 0 ? "run" : args[0];
+    switch (command) {
+      case "run" -> new LocalPlatform(root, home).run();
+      case "token" -> {
+        if (args.length < 3) {
+          usage();
+          System.exit(2);
+        }
+        long hours = args.length > 3 ? Long.parseLong(args[3]) : 8;
+        System.out.println(new Tokens(home).mint(args[1], args[2], Duration.ofHours(hours)));
+      }
+      case "stop" -> stop(home);
+      default -> {
+        usage();
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void usage() {
+    System.err.println(
+        """
+        usage: deploy/qiao run                      start Kafka, PostgreSQL and the four services
+               deploy/qiao token ROLE ORG [HOURS]   print a bearer token (roles: enterprise,
+                                                    university, mentor, government, admin)
+               deploy/qiao stop                     stop a running platform
+        """);
+  }
+
+  private void run() throws Exception {
+    Files.createDirectories(home.resolve("logs"));
+    Path pidFile = home.resolve("platform.pid");
+    Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  shutdown();
+                  try {
+                    Files.deleteIfExists(pidFile);
+                  } catch (IOException e) {
+                    // nothing left to do on the way out
+                  }
+                  stopped.countDown();
+                },
+                "qiao-shutdown"));
+
+    Tokens tokens = new Tokens(home);
+    tokens.ensureKeyPair();
+    String jdbcBase = startPostgres();
+    String bootstrap = startKafka();
+    for (Service s : SERVICES) {
+      processes.add(startService(s, jdbcBase, bootstrap, tokens.publicKeyFile()));
+    }
+    for (int i = 0; i < SERVICES.size(); i++) {
+      awaitReady(SERVICES.get(i), processes.get(i));
+    }
+    System.out.println();
+    System.out.println("Qiao is up. Logs: " + home.resolve("logs"));
+    System.out.printf("  %-22s %-30s %s%n", "service", "API", "Swagger UI");
+    for (Service s : SERVICES) {
+      System.out.printf(
+          "  %-22s %-30s %s%n",
+          s.name(),
+          "http://127.0.0.1:" + s.port() + "/api/v1",
+          "http://127.0.0.1:" + s.port() + "/q/swagger-ui");
+    }
+    System.out.println("  Kafka " + bootstrap + ", PostgreSQL " + jdbcBase);
+    System.out.println("Token:  deploy/qiao token enterprise 91350200MA31E12PXF");
+    System.out.println("Stop:   Ctrl-C, or deploy/qiao stop");
+    stopped.await();
+  }
+
+  /**
+   * Embedded PostgreSQL with its data under the home, or an existing server (QIAO_POSTGRES_URL).
+   */
+  private String startPostgres() throws IOException, SQLException {
+    String user = env.getOrDefault("QIAO_POSTGRES_USER", "postgres");
+    String password = env.getOrDefault("QIAO_POSTGRES_PASSWORD", "");
+    String base = env.get("QIAO_POSTGRES_URL");
+    if (base == null) {
+      int port = Integer.parseInt(env.getOrDefault("QIAO_POSTGRES_PORT", "15432"));
+      System.setProperty("ot.epg.working-dir", home.resolve("postgres-bin").toString());
+      System.out.println(
+          "Starting PostgreSQL on 127.0.0.1:" + port + " (data: " + home.resolve("postgres") + ")");
+      postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(home.resolve("postgres"))
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .start();
+      base = "jdbc:postgresql://127.0.0.1:" + port;
+    } else {
+      System.out.println("Using PostgreSQL at " + base);
+    }
+    try (Connection c = DriverManager.getConnection(base + "/postgres", user, password)) {
+      for (Service s : SERVICES) {
+        try (var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+          check.setString(1, s.database());
+          if (!check.executeQuery().next()) {
+            try (var create = c.createStatement()) {
+              create.execute("create database " + s.database());
+            }
+          }
+        }
+      }
+    }
+    return base;
+  }
+
+  /**
+   * Embedded Kafka with its log under the home, or an existing cluster
+   * (QIAO_KAFKA_BOOTSTRAP_SERVERS).
+   */
+  private String startKafka() throws IOException {
+    String external = env.get("QIAO_KAFKA_BOOTSTRAP_SERVERS");
+    if (external != null) {
+      System.out.println("Using Kafka at " + external);
+      return external;
+    }
+    int port = Integer.parseInt(env.getOrDefault("QIAO_KAFKA_PORT", "19092"));
+    System.out.println(
+        "Starting Kafka on 127.0.0.1:" + port + " (data: " + home.resolve("kafka") + ")");
+    kafka = KafkaNode.start(home.resolve("kafka"), port, port + 1);
+    return kafka.bootstrapServers();
+  }
+
+  private Process startService(Service s, String jdbcBase, String bootstrap, Path publicKey)
+      throws IOException {
+    Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: build first (deploy/qiao run builds it)");
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(java, "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
+    Map<String, String> e = pb.environment();
+    e.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase + "/" + s.database());
+    e.put("QUARKUS_DATASOURCE_USERNAME", env.getOrDefault("QIAO_POSTGRES_USER", "postgres"));
+    e.put("QUARKUS_DATASOURCE_PASSWORD", env.getOrDefault("QIAO_POSTGRES_PASSWORD", ""));
+    e.put("QIAO_MESSAGING_BOOTSTRAP_SERVERS", bootstrap);
+    e.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+    e.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+    Path log = home.resolve("logs").resolve(s.name() + ".log");
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    System.out.println("Starting " + s.name() + " on port " + s.port() + " (log: " + log + ")");
+    return pb.start();
+  }
+
+  private void awaitReady(Service s, Process p) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException(
+            s.name()
+                + " exited with "
+                + p.exitValue()
+                + "; see "
+                + home.resolve("logs").resolve(s.name() + ".log"));
+      }
+      try {
+        HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          System.out.println(s.name() + " is ready");
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(s.name() + " was not ready within " + READY_TIMEOUT);
+  }
+
+  private synchronized void shutdown() {
+    System.out.println("Stopping Qiao ...");
+    for (Process p : processes) {
+      p.destroy();
+    }
+    for (Process p : processes) {
+      try {
+        if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+      }
+    }
+    processes.clear();
+    if (kafka != null) {
+      kafka.close();
+      kafka = null;
+    }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+      }
+      postgres = null;
+    }
+    System.out.println("Qiao stopped.");
+  }
+
+  private static void stop(Path home) throws IOException, InterruptedException {
+    Path pidFile = home.resolve("platform.pid");
+    if (!Files.exists(pidFile)) {
+      System.out.println("No running platform (no " + pidFile + ")");
+      return;
+    }
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    var handle = ProcessHandle.of(pid);
+    if (handle.isEmpty()) {
+      Files.deleteIfExists(pidFile);
+      System.out.println("No running platform (stale pid " + pid + ")");
+      return;
+    }
+    handle.get().destroy();
+    handle.get().onExit().join();
+    System.out.println("Stopped platform " + pid);
+  }
+}

@@ -1,0 +1,111 @@
+package org.qiao.kit.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.qiao.kit.problem.Problem;
+
+/**
+ * Documents the problem+json answers every {@code /api/} operation can give, so each contract shows
+ * its error responses without repeating annotations on every method.
+ */
+public class ProblemResponses implements OASFilter {
+
+  private static final String REF = "#/components/schemas/Problem";
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    if (openAPI.getComponents() == null) {
+      openAPI.setComponents(OASFactory.createComponents());
+    }
+    openAPI.getComponents().addSchema("Problem", problemSchema());
+    openAPI.getPaths().getPathItems().forEach(this::document);
+  }
+
+  private void document(String path, PathItem item) {
+    if (!path.startsWith("/api/")) {
+      return;
+    }
+    item.getOperations()
+        .forEach(
+            (method, op) -> {
+              Map<String, String> answers = new LinkedHashMap<>();
+              answers.put(
+                  "400", "Invalid request: malformed JSON, wrong types, unknown or invalid fields");
+              answers.put("401", "No valid bearer token");
+              answers.put("403", "The caller's role may not do this");
+              if (path.contains("{")) {
+                answers.put("404", "No such resource owned by (or visible to) the caller");
+              }
+              if (method != PathItem.HttpMethod.GET) {
+                answers.put("409", "The resource's state does not allow this");
+              }
+              if (op.getRequestBody() != null) {
+                answers.put("415", "The body is not application/json");
+              }
+              addAll(op, answers);
+            });
+  }
+
+  private static void addAll(Operation op, Map<String, String> answers) {
+    if (op.getResponses() == null) {
+      op.setResponses(OASFactory.createAPIResponses());
+    }
+    APIResponses responses = op.getResponses();
+    answers.forEach(
+        (status, description) -> {
+          var existing = responses.getAPIResponse(status);
+          // Quarkus adds bare 400/401/403 entries; give them the problem+json body they really
+          // have.
+          if (existing == null || existing.getContent() == null) {
+            responses.addAPIResponse(
+                status,
+                OASFactory.createAPIResponse()
+                    .description(description)
+                    .content(
+                        OASFactory.createContent()
+                            .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref(REF)))));
+          }
+        });
+  }
+
+  private static Schema problemSchema() {
+    Schema fieldError =
+        OASFactory.createSchema()
+            .addType(Schema.SchemaType.OBJECT)
+            .addProperty("field", text("Path of the invalid field, e.g. skills[0].level"))
+            .addProperty("message", text("Why it is invalid"));
+    return OASFactory.createSchema()
+        .addType(Schema.SchemaType.OBJECT)
+        .description("RFC 9457 problem details")
+        .addProperty("type", text("Kind of problem, e.g. urn:qiao:problem:validation"))
+        .addProperty("title", text("Short summary of the kind of problem"))
+        .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+        .addProperty("detail", text("What went wrong in this request"))
+        .addProperty("instance", text("The request path"))
+        .addProperty(
+            "errors",
+            OASFactory.createSchema()
+                .addType(Schema.SchemaType.ARRAY)
+                .description("One entry per invalid field")
+                .items(fieldError))
+        .required(List.of("type", "title", "status"));
+  }
+
+  private static Schema text(String description) {
+    return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+  }
+}
