@@ -26,7 +26,10 @@ public class DemandView extends PanacheEntityBase {
   public UUID demandId;
 
   @Column(name = "enterprise_id", nullable = false)
-  public String enterpriseId;
+  public UUID enterpriseId;
+
+  @Column(name = "enterprise_name", nullable = false)
+  public String enterpriseName;
 
   @Column(nullable = false)
   public String title;
@@ -45,6 +48,9 @@ public class DemandView extends PanacheEntityBase {
   @Column(nullable = false)
   public int headcount;
 
+  @Column(name = "filled_count", nullable = false)
+  public int filledCount;
+
   @Column(nullable = false)
   public String city;
 
@@ -57,7 +63,7 @@ public class DemandView extends PanacheEntityBase {
   @Column(name = "source_version", nullable = false)
   public long sourceVersion;
 
-  @Column(name = "published_at", nullable = false)
+  @Column(name = "published_at")
   public Instant publishedAt;
 
   @Column(name = "updated_at", nullable = false)
@@ -65,6 +71,61 @@ public class DemandView extends PanacheEntityBase {
 
   /** A skill as the demand requires it: essential (requirement) or optional (bonus), level 1–5. */
   public record RequiredSkill(String name, boolean essential, int level) {}
+
+  public static DemandView of(
+      UUID demandId,
+      UUID enterpriseId,
+      String enterpriseName,
+      String title,
+      String occupationCode,
+      List<String> majorCodes,
+      List<RequiredSkill> skills,
+      int headcount,
+      int filledCount,
+      String city,
+      LocalDate validThrough,
+      String status,
+      long sourceVersion,
+      Instant publishedAt) {
+    DemandView v = new DemandView();
+    v.demandId = demandId;
+    v.enterpriseId = enterpriseId;
+    v.enterpriseName = enterpriseName;
+    v.title = title;
+    v.occupationCode = occupationCode;
+    v.majorCodes = List.copyOf(majorCodes);
+    v.skills = List.copyOf(skills);
+    v.headcount = headcount;
+    v.filledCount = filledCount;
+    v.city = city;
+    v.validThrough = validThrough;
+    v.status = status;
+    v.sourceVersion = sourceVersion;
+    v.publishedAt = publishedAt;
+    return v;
+  }
+
+  /** Takes over a newer state of the same demand. */
+  public void replaceWith(DemandView newer, Instant now) {
+    enterpriseId = newer.enterpriseId;
+    enterpriseName = newer.enterpriseName;
+    title = newer.title;
+    occupationCode = newer.occupationCode;
+    majorCodes = newer.majorCodes;
+    skills = newer.skills;
+    headcount = newer.headcount;
+    filledCount = newer.filledCount;
+    city = newer.city;
+    validThrough = newer.validThrough;
+    status = newer.status;
+    sourceVersion = newer.sourceVersion;
+    publishedAt = newer.publishedAt;
+    updatedAt = now;
+  }
+
+  public boolean isDraft() {
+    return "DRAFT".equals(status);
+  }
 
   /** Whether a state of the given source version may replace this one. */
   public boolean isOlderThan(long version) {

@@ -1,15 +1,27 @@
 package org.qiao.matching.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.inbox.EventHandler;
+import org.qiao.matching.domain.DemandView;
 import org.qiao.matching.service.DemandViews;
 
-/** Keeps the demand read model in step with talent-demand-service's events. */
+/** Keeps the demand read model in step with talent-demand-service's demand events. */
 @ApplicationScoped
 public class TalentDemandEventHandler implements EventHandler {
+
+  private static final Set<String> DEMAND_EVENTS =
+      Set.of(
+          "qiao.demand.drafted.v1",
+          "qiao.demand.revised.v1",
+          "qiao.demand.published.v1",
+          "qiao.demand.hires-recorded.v1",
+          "qiao.demand.filled.v1",
+          "qiao.demand.closed.v1",
+          "qiao.demand.expired.v1");
 
   private final DemandViews views;
 
@@ -19,28 +31,27 @@ public class TalentDemandEventHandler implements EventHandler {
 
   @Override
   public Set<String> types() {
-    return Set.of(DemandPublishedV1.TYPE);
+    return DEMAND_EVENTS;
   }
 
   @Override
   public void handle(CloudEvent event) {
-    DemandPublishedV1 d = EventCodec.dataAs(event, DemandPublishedV1.class);
+    DemandStateV1 d = EventCodec.dataAs(event, DemandStateV1.class);
     views.apply(
-        new DemandViews.DemandState(
+        DemandView.of(
             d.demandId(),
-            d.enterpriseId(),
+            d.enterprise().id(),
+            d.enterprise().name(),
             d.title(),
             d.occupationCode(),
-            d.majorCodes() == null ? java.util.List.of() : d.majorCodes(),
+            d.majorCodes() == null ? List.of() : d.majorCodes(),
             d.skills() == null
-                ? java.util.List.of()
+                ? List.of()
                 : d.skills().stream()
-                    .map(
-                        s ->
-                            new org.qiao.matching.domain.DemandView.RequiredSkill(
-                                s.name(), s.essential(), s.level()))
+                    .map(s -> new DemandView.RequiredSkill(s.name(), s.essential(), s.level()))
                     .toList(),
             d.headcount(),
+            d.filledCount(),
             d.city(),
             d.validThrough(),
             d.status(),

@@ -99,6 +99,48 @@ class DemandViewResourceTest {
   }
 
   @Test
+  void draftsNeverBecomeVisible() {
+    String id = ContractExamples.newId();
+    ObjectNode draft = demand(id, "草稿", 0).put("status", "DRAFT");
+    CloudEvent drafted =
+        ContractExamples.event("talent-demand-service", "qiao.demand.drafted.v1", id, draft);
+    TestProducer.send(TOPIC, drafted);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> InboxProbe.processed("matching-service", drafted.id()));
+    given()
+        .auth()
+        .oauth2(TestJwt.token("government", "gov"))
+        .get("/api/v1/demands/{id}", id)
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void laterStatusChangesReachTheView() {
+    String id = ContractExamples.newId();
+    TestProducer.send(TOPIC, published(demand(id, "在招", 1)));
+    awaitTitle(id, "在招");
+    ObjectNode closed = demand(id, "在招", 2).put("status", "CLOSED");
+    TestProducer.send(
+        TOPIC,
+        ContractExamples.event("talent-demand-service", "qiao.demand.closed.v1", id, closed));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                "CLOSED"
+                    .equals(
+                        given()
+                            .auth()
+                            .oauth2(TestJwt.token("university", "u"))
+                            .get("/api/v1/demands/{id}", id)
+                            .then()
+                            .extract()
+                            .path("status")));
+  }
+
+  @Test
   void unknownDemandIs404Problem() {
     given()
         .auth()

@@ -2,24 +2,26 @@ package org.qiao.kit.events;
 
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The event contract: one JSON Schema per event type, read from {@code
- * contracts/schemas/<type>.json} on the classpath (every service packages the repository's {@code
- * contracts/} folder). A type without a schema is not part of the contract.
+ * The event contract: one JSON Schema per event type, {@code contracts/schemas/<type>.json} on the
+ * classpath (every service packages the repository's {@code contracts/} folder). Schemas share
+ * definitions under {@code defs/} by relative {@code $ref} from their {@code $id} ({@link #BASE}).
+ * A type without a schema is not part of the contract.
  */
 public final class EventSchemas {
 
-  private static final JsonSchemaFactory FACTORY =
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  /** The base of every schema's {@code $id}; a name, never fetched. */
+  public static final String BASE = "https://qiao.invalid/schemas/";
+
+  private static final JsonSchemaFactory CLASSPATH = factory("classpath:contracts/schemas/");
   // Formats (uuid, date-time, date) are part of the contract, not annotations.
   private static final SchemaValidatorsConfig VALIDATION =
       SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
@@ -27,6 +29,18 @@ public final class EventSchemas {
       new ConcurrentHashMap<>();
 
   private EventSchemas() {}
+
+  /** A schema factory that resolves {@link #BASE} to the given location (classpath: or file:). */
+  public static JsonSchemaFactory factory(String schemasLocation) {
+    return JsonSchemaFactory.getInstance(
+        SpecVersion.VersionFlag.V202012,
+        builder -> builder.schemaMappers(m -> m.mapPrefix(BASE, schemasLocation)));
+  }
+
+  /** The schema of a type from a factory made by {@link #factory}. */
+  public static JsonSchema load(JsonSchemaFactory factory, String type) {
+    return factory.getSchema(SchemaLocation.of(BASE + type + ".json"), VALIDATION);
+  }
 
   public static boolean isKnown(String type) {
     return schema(type).isPresent();
@@ -56,16 +70,16 @@ public final class EventSchemas {
     if (type == null || !type.matches("[a-z0-9.-]+")) {
       return Optional.empty();
     }
-    return CACHE.computeIfAbsent(type, EventSchemas::load);
+    return CACHE.computeIfAbsent(type, EventSchemas::loadFromClasspath);
   }
 
-  private static Optional<JsonSchema> load(String type) {
-    String path = "contracts/schemas/" + type + ".json";
+  private static Optional<JsonSchema> loadFromClasspath(String type) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    try (InputStream in = loader.getResourceAsStream(path)) {
-      return in == null ? Optional.empty() : Optional.of(FACTORY.getSchema(in, VALIDATION));
-    } catch (IOException e) {
-      throw new IllegalStateException("unreadable schema " + path, e);
+    if (loader.getResource("contracts/schemas/" + type + ".json") == null) {
+      return Optional.empty();
     }
+    JsonSchema schema = load(CLASSPATH, type);
+    schema.initializeValidators(); // resolve every $ref now, not on the first event
+    return Optional.of(schema);
   }
 }

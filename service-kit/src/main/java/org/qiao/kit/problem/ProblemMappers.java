@@ -99,9 +99,9 @@ public class ProblemMappers {
   public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
     return respond(
         new Problem(
-            type("concurrent-modification"),
-            "Conflict",
-            409,
+            type("precondition-failed"),
+            "Precondition Failed",
+            412,
             "The resource was changed concurrently; read it again and retry",
             path(uri),
             List.of()));

@@ -30,6 +30,12 @@ public class Caller {
     return org;
   }
 
+  /** Whose keys, caches and records these are: the organisation, or the subject without one. */
+  public String scope() {
+    String org = jwt.getClaim(ORG_CLAIM);
+    return org != null && !org.isBlank() ? "org:" + org : "sub:" + jwt.getSubject();
+  }
+
   public boolean is(String role) {
     return jwt.getGroups() != null && jwt.getGroups().contains(role);
   }

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,14 +53,11 @@ class ContractFolderTest {
     }
   }
 
-  private static List<String> violations(String type, JsonNode data) throws IOException {
-    var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-    try (var in = Files.newInputStream(CONTRACTS.resolve("schemas").resolve(type + ".json"))) {
-      List<String> out = new ArrayList<>();
-      factory.getSchema(in, config).validate(data).forEach(m -> out.add(m.getMessage()));
-      return out;
-    }
+  private static List<String> violations(String type, JsonNode data) {
+    var factory = EventSchemas.factory(CONTRACTS.resolve("schemas").toAbsolutePath().toUri() + "");
+    List<String> out = new ArrayList<>();
+    EventSchemas.load(factory, type).validate(data).forEach(m -> out.add(m.getMessage()));
+    return out;
   }
 
   private static Set<String> types(Path dir) throws IOException {

@@ -10,24 +10,29 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A talent demand (人才需求清单) of one enterprise, with its lifecycle rules. */
+/**
+ * A talent demand (人才需求清单) of one enterprise and its lifecycle: draft → published → filled | closed
+ * | expired. Every transition is checked here; an illegal one is a 409.
+ */
 @Entity
 @Table(name = "demand")
 public class Demand extends PanacheEntityBase {
 
   @Id public UUID id;
 
-  /** The owning enterprise: its credit code, as in the caller's {@code org} claim. */
   @Column(name = "enterprise_id", nullable = false)
-  public String enterpriseId;
+  public UUID enterpriseId;
 
   @Column(nullable = false)
   public String title;
+
+  public String description;
 
   @Column(name = "occupation_code", nullable = false)
   public String occupationCode;
@@ -36,17 +41,37 @@ public class Demand extends PanacheEntityBase {
   @Column(name = "major_codes", nullable = false)
   public List<String> majorCodes;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "minimum_degree")
+  public Degree minimumDegree;
+
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(nullable = false)
-  public List<DemandSkill> skills;
+  public List<SkillRequirement> skills;
 
   @Column(nullable = false)
   public int headcount;
 
+  @Column(name = "filled_count", nullable = false)
+  public int filledCount;
+
   @Column(nullable = false)
   public String city;
 
-  @Column(name = "valid_through")
+  @Column(name = "salary_min")
+  public Integer salaryMin;
+
+  @Column(name = "salary_max")
+  public Integer salaryMax;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "employment_type", nullable = false)
+  public EmploymentType employmentType;
+
+  @Column(name = "start_date")
+  public LocalDate startDate;
+
+  @Column(name = "valid_through", nullable = false)
   public LocalDate validThrough;
 
   @Enumerated(EnumType.STRING)
@@ -56,6 +81,9 @@ public class Demand extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
   @Column(name = "published_at")
   public Instant publishedAt;
 
@@ -63,48 +91,107 @@ public class Demand extends PanacheEntityBase {
 
   protected Demand() {}
 
-  /** A new draft; every value is checked by its own rule before the demand exists. */
-  public static Demand draft(
-      UUID id,
-      String enterpriseId,
-      String title,
-      String occupationCode,
-      List<String> majorCodes,
-      List<DemandSkill> skills,
-      int headcount,
-      String city,
-      LocalDate validThrough,
-      Instant now) {
-    if (headcount < 1) {
-      throw new DomainViolation("headcount", "must be at least 1");
-    }
-    if (validThrough != null && !validThrough.isAfter(LocalDate.ofInstant(now, Shanghai.ZONE))) {
-      throw new DomainViolation("validThrough", "must be in the future");
-    }
+  public static Demand draft(UUID id, UUID enterpriseId, DemandDetails details, Instant now) {
     Demand d = new Demand();
     d.id = id;
     d.enterpriseId = enterpriseId;
-    d.title = title.strip();
-    d.occupationCode = occupationCode;
-    d.majorCodes = List.copyOf(majorCodes);
-    d.skills = List.copyOf(skills);
-    d.headcount = headcount;
-    d.city = city.strip();
-    d.validThrough = validThrough;
     d.status = DemandStatus.DRAFT;
     d.createdAt = now;
+    d.apply(details, now);
     return d;
   }
 
-  public void publish(Instant now) {
-    if (status != DemandStatus.DRAFT) {
-      throw new IllegalTransition("demand", status, "published");
+  /** Changes what the demand says; a published demand stays published. */
+  public void revise(DemandDetails details, LocalDate today, Instant now) {
+    IllegalTransition.unlessIn(
+        EnumSet.of(DemandStatus.DRAFT, DemandStatus.PUBLISHED), status, "demand", "revised");
+    if (details.headcount() < filledCount) {
+      throw new DomainViolation(
+          "headcount", "must not be below the " + filledCount + " already hired");
     }
-    status = DemandStatus.PUBLISHED;
-    publishedAt = now;
+    if (status == DemandStatus.PUBLISHED) {
+      requireOpenOn(details.validThrough(), today);
+    }
+    apply(details, now);
   }
 
-  public boolean isOwnedBy(String org) {
-    return enterpriseId.equals(org);
+  public void publish(LocalDate today, Instant now) {
+    IllegalTransition.unlessIn(EnumSet.of(DemandStatus.DRAFT), status, "demand", "published");
+    requireOpenOn(validThrough, today);
+    status = DemandStatus.PUBLISHED;
+    publishedAt = now;
+    updatedAt = now;
+  }
+
+  /** Counts hires against the headcount; reaching it fills the demand. Returns true if it did. */
+  public boolean recordHires(int count, Instant now) {
+    IllegalTransition.unlessIn(EnumSet.of(DemandStatus.PUBLISHED), status, "demand", "given hires");
+    if (count < 1) {
+      throw new DomainViolation("count", "must be at least 1");
+    }
+    if (filledCount + count > headcount) {
+      throw new IllegalTransition(
+          "Only " + (headcount - filledCount) + " of the headcount " + headcount + " are open");
+    }
+    filledCount += count;
+    updatedAt = now;
+    if (filledCount == headcount) {
+      status = DemandStatus.FILLED;
+      return true;
+    }
+    return false;
+  }
+
+  public void close(Instant now) {
+    IllegalTransition.unlessIn(
+        EnumSet.of(DemandStatus.DRAFT, DemandStatus.PUBLISHED), status, "demand", "closed");
+    status = DemandStatus.CLOSED;
+    updatedAt = now;
+  }
+
+  /** A published demand expires the day after its valid-through date. */
+  public boolean isDueToExpire(LocalDate today) {
+    return status == DemandStatus.PUBLISHED && validThrough.isBefore(today);
+  }
+
+  public void expire(LocalDate today, Instant now) {
+    IllegalTransition.unlessIn(EnumSet.of(DemandStatus.PUBLISHED), status, "demand", "expired");
+    if (!validThrough.isBefore(today)) {
+      throw new IllegalTransition("The demand is valid through " + validThrough);
+    }
+    status = DemandStatus.EXPIRED;
+    updatedAt = now;
+  }
+
+  public boolean isOwnedBy(UUID enterprise) {
+    return enterpriseId.equals(enterprise);
+  }
+
+  /** Drafts are private to their enterprise; every other state is visible to all callers. */
+  public boolean isVisibleTo(UUID enterprise) {
+    return status != DemandStatus.DRAFT || isOwnedBy(enterprise);
+  }
+
+  private static void requireOpenOn(LocalDate validThrough, LocalDate today) {
+    if (validThrough.isBefore(today)) {
+      throw new DomainViolation("validThrough", "must not be in the past");
+    }
+  }
+
+  private void apply(DemandDetails d, Instant now) {
+    title = d.title();
+    description = d.description();
+    occupationCode = d.occupationCode();
+    majorCodes = d.majorCodes();
+    minimumDegree = d.minimumDegree();
+    skills = d.skills();
+    headcount = d.headcount();
+    city = d.city();
+    salaryMin = d.salaryMin();
+    salaryMax = d.salaryMax();
+    employmentType = d.employmentType();
+    startDate = d.startDate();
+    validThrough = d.validThrough();
+    updatedAt = now;
   }
 }

@@ -1,6 +1,6 @@
 package org.qiao.talentdemand.domain;
 
-/** Lifecycle of a demand: draft → published → filled | closed | expired. */
+/** Lifecycle of a demand: draft → published → filled | closed | expired; draft → closed. */
 public enum DemandStatus {
   DRAFT,
   PUBLISHED,

@@ -1,8 +1,10 @@
 package org.qiao.talentdemand.domain;
 
+import java.util.List;
+import org.qiao.kit.problem.Problem;
 import org.qiao.kit.problem.ProblemException;
 
-/** A value that breaks a domain rule, named by the field it came from. */
+/** A value that breaks a domain rule, named by the request field it came from: 400. */
 public class DomainViolation extends ProblemException {
   public DomainViolation(String field, String message) {
     super(
@@ -10,6 +12,6 @@ public class DomainViolation extends ProblemException {
         "validation",
         "Invalid request",
         field + ": " + message,
-        java.util.List.of(new org.qiao.kit.problem.Problem.FieldError(field, message)));
+        List.of(new Problem.FieldError(field, message)));
   }
 }

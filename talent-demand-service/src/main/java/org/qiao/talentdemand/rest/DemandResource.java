@@ -1,14 +1,24 @@
 package org.qiao.talentdemand.rest;
 
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,9 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.qiao.kit.security.Caller;
+import org.qiao.kit.http.Idempotency;
+import org.qiao.kit.http.Page;
+import org.qiao.kit.http.Responses;
+import org.qiao.kit.http.Versions;
+import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.security.Roles;
 import org.qiao.talentdemand.domain.Demand;
+import org.qiao.talentdemand.domain.DemandStatus;
 import org.qiao.talentdemand.service.DemandService;
 
 @Path("/api/v1/demands")
@@ -30,36 +45,133 @@ import org.qiao.talentdemand.service.DemandService;
 public class DemandResource {
 
   private final DemandService demands;
-  private final Caller caller;
+  private final Idempotency idempotency;
 
-  DemandResource(DemandService demands, Caller caller) {
+  DemandResource(DemandService demands, Idempotency idempotency) {
     this.demands = demands;
-    this.caller = caller;
+    this.idempotency = idempotency;
   }
+
+  /** Hires to count against a demand's headcount. */
+  @Schema(name = "Hires")
+  public record HiresRequest(@Schema(example = "1") @NotNull @Min(1) @Max(10_000) Integer count) {}
 
   @POST
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(
       summary = "Create a demand",
       description =
-          "Creates a demand for the caller's enterprise and, unless publish is false, publishes it"
-              + " (event qiao.demand.published.v1).")
+          "Creates a demand of the caller's (registered) enterprise and publishes it, unless"
+              + " publish is false (a private draft). Events: qiao.demand.published.v1 or"
+              + " qiao.demand.drafted.v1.")
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the new demand",
       content = @Content(schema = @Schema(implementation = DemandResponse.class)))
-  public Response create(@Valid @NotNull DemandRequest body, UriInfo uri) {
-    Demand demand = demands.create(caller.org(), body.toCommand());
-    return Response.created(uri.getAbsolutePathBuilder().path(demand.id.toString()).build())
-        .entity(DemandResponse.of(demand))
-        .build();
+  public Response create(
+      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Valid @NotNull DemandRequest body,
+      UriInfo uri) {
+    return idempotency.create(
+        idempotencyKey,
+        "POST /api/v1/demands",
+        body,
+        () -> {
+          Demand d = demands.create(body.toDomain(), body.publishNow());
+          return Responses.created(uri, d.id, DemandResponse.of(d), d.version);
+        });
+  }
+
+  @GET
+  @Authenticated
+  @Operation(
+      summary = "Search demands",
+      description =
+          "Newest first; every filter optional. Drafts appear only to their own enterprise. The"
+              + " next page is in the Link header (rel=next).")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = DemandResponse[].class)))
+  public Response search(
+      @QueryParam("status") DemandStatus status,
+      @QueryParam("occupationCode") @Pattern(regexp = "[1-8]-\\d{2}-\\d{2}-\\d{2}")
+          String occupation,
+      @QueryParam("majorCode") @Pattern(regexp = "\\d{6}[TK]?") String majorCode,
+      @QueryParam("skill") @Size(max = 100) String skill,
+      @QueryParam("city") @Size(max = 50) String city,
+      @QueryParam("enterpriseId") UUID enterpriseId,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+      UriInfo uri) {
+    var filter = new DemandService.Filter(status, occupation, majorCode, skill, city, enterpriseId);
+    return demands
+        .search(filter, Page.cursor(cursor), limit)
+        .map(DemandResponse::of)
+        .toResponse(uri);
   }
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({Roles.ENTERPRISE})
-  @Operation(summary = "Read one of the caller's demands")
-  public DemandResponse get(@PathParam("id") UUID id) {
-    return DemandResponse.of(demands.ownedBy(id, caller.org()));
+  @Authenticated
+  @Operation(summary = "Read a demand (a draft only by its own enterprise)")
+  public Response get(@PathParam("id") UUID id) {
+    Demand d = demands.get(id);
+    return Responses.ok(DemandResponse.of(d), d.version);
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed(Roles.ENTERPRISE)
+  @Operation(
+      summary = "Revise a draft or published demand",
+      description = "Requires If-Match. Event: qiao.demand.revised.v1.")
+  public Response revise(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull DemandRequest body) {
+    if (body.publish() != null) {
+      throw ProblemException.invalidField(
+          "publish", "is not part of an update; POST /api/v1/demands/{id}/publication publishes");
+    }
+    Demand d = demands.revise(id, Versions.required(ifMatch), body.toDomain());
+    return Responses.ok(DemandResponse.of(d), d.version);
+  }
+
+  @POST
+  @Path("/{id}/publication")
+  @RolesAllowed(Roles.ENTERPRISE)
+  @Operation(summary = "Publish a draft", description = "Event: qiao.demand.published.v1.")
+  public Response publish(
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    Demand d = demands.publish(id, ifMatch);
+    return Responses.ok(DemandResponse.of(d), d.version);
+  }
+
+  @POST
+  @Path("/{id}/hires")
+  @RolesAllowed(Roles.ENTERPRISE)
+  @Operation(
+      summary = "Count hires against the headcount",
+      description =
+          "Reaching the headcount fills the demand. Events: qiao.demand.hires-recorded.v1 or"
+              + " qiao.demand.filled.v1.")
+  public Response recordHires(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull HiresRequest body) {
+    Demand d = demands.recordHires(id, body.count(), ifMatch);
+    return Responses.ok(DemandResponse.of(d), d.version);
+  }
+
+  @POST
+  @Path("/{id}/closure")
+  @RolesAllowed(Roles.ENTERPRISE)
+  @Operation(
+      summary = "Close a draft or published demand",
+      description = "Event: qiao.demand.closed.v1.")
+  public Response close(
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    Demand d = demands.close(id, ifMatch);
+    return Responses.ok(DemandResponse.of(d), d.version);
   }
 }

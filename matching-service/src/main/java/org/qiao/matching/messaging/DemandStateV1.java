@@ -7,26 +7,28 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Matching's reading of {@code qiao.demand.published.v1}: only the fields it uses, unknown ones
- * ignored, as the contract allows producers to add fields.
+ * Matching's reading of the demand state every {@code qiao.demand.*.v1} event carries: only the
+ * fields it uses; unknown ones are ignored, as the contract allows producers to add fields.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DemandPublishedV1(
+record DemandStateV1(
     UUID demandId,
-    String enterpriseId,
+    Enterprise enterprise,
     String title,
     String occupationCode,
     List<String> majorCodes,
     List<Skill> skills,
     int headcount,
+    int filledCount,
     String city,
     LocalDate validThrough,
     String status,
     long version,
     Instant publishedAt) {
 
-  public static final String TYPE = "qiao.demand.published.v1";
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Enterprise(UUID id, String name, String sizeClass) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Skill(String name, boolean essential, int level) {}
+  record Skill(String name, boolean essential, int level) {}
 }

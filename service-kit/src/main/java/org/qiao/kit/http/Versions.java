@@ -1,0 +1,68 @@
+package org.qiao.kit.http;
+
+import jakarta.ws.rs.core.EntityTag;
+import java.util.List;
+import org.qiao.kit.problem.ProblemException;
+
+/**
+ * ETag / If-Match for optimistic concurrency: the ETag is the aggregate's version. A change with a
+ * stale If-Match gets 412; where If-Match is required and missing, 428.
+ */
+public final class Versions {
+
+  private Versions() {}
+
+  public static EntityTag etag(long version) {
+    return new EntityTag(Long.toString(version));
+  }
+
+  /** The version an If-Match header names; 428 when it is missing, 400 when unreadable. */
+  public static long required(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ProblemException(
+          428,
+          "precondition-required",
+          "Precondition Required",
+          "Send If-Match with the ETag you last read, so no one else's change is overwritten",
+          List.of());
+    }
+    return parse(ifMatch);
+  }
+
+  /** Checks an optional If-Match against the current version: 412 when it names another. */
+  public static void checkIfPresent(String ifMatch, long current) {
+    if (ifMatch != null && !ifMatch.isBlank()) {
+      check(parse(ifMatch), current);
+    }
+  }
+
+  public static void check(long expected, long current) {
+    if (expected != current) {
+      throw stale(current);
+    }
+  }
+
+  public static ProblemException stale(long current) {
+    return new ProblemException(
+        412,
+        "precondition-failed",
+        "Precondition Failed",
+        "The resource has changed (now at version "
+            + current
+            + "); read it again and reapply your change",
+        List.of());
+  }
+
+  private static long parse(String ifMatch) {
+    String v = ifMatch.trim();
+    if (v.startsWith("W/")) {
+      v = v.substring(2);
+    }
+    v = v.replace("\"", "");
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField("If-Match", "must be an ETag this service issued");
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package org.qiao.talentdemand.domain;
+
+public enum EmploymentType {
+  FULL_TIME,
+  INTERNSHIP,
+  PART_TIME
+}

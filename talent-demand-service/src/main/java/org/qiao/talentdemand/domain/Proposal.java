@@ -1,0 +1,104 @@
+package org.qiao.talentdemand.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A university's proposal to a training order, as curriculum-service announced it. It is owned by
+ * curriculum-service; this service lists it under its order and records the award.
+ */
+@Entity
+@Table(name = "proposal")
+public class Proposal extends PanacheEntityBase {
+
+  @Id public UUID id;
+
+  @Column(name = "training_order_id", nullable = false)
+  public UUID trainingOrderId;
+
+  @Column(name = "university_code", nullable = false)
+  public String universityCode;
+
+  @Column(name = "university_name", nullable = false)
+  public String universityName;
+
+  @Column(name = "course_plan_id")
+  public UUID coursePlanId;
+
+  public String summary;
+
+  @Column(nullable = false)
+  public int capacity;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public ProposalStatus status;
+
+  @Column(name = "rejection_reason")
+  public String rejectionReason;
+
+  @Column(name = "awarded_capacity")
+  public Integer awardedCapacity;
+
+  @Column(name = "submitted_at", nullable = false)
+  public Instant submittedAt;
+
+  @Column(name = "received_at", nullable = false)
+  public Instant receivedAt;
+
+  @Column(name = "awarded_at")
+  public Instant awardedAt;
+
+  protected Proposal() {}
+
+  /** A proposal as it arrives; the order decides whether it is eligible. */
+  public static Proposal received(
+      UUID id,
+      UUID trainingOrderId,
+      String universityCode,
+      String universityName,
+      UUID coursePlanId,
+      String summary,
+      int capacity,
+      Instant submittedAt,
+      Instant now) {
+    Proposal p = new Proposal();
+    p.id = id;
+    p.trainingOrderId = trainingOrderId;
+    p.universityCode = universityCode;
+    p.universityName = universityName;
+    p.coursePlanId = coursePlanId;
+    p.summary = summary;
+    p.capacity = capacity;
+    p.submittedAt = submittedAt;
+    p.receivedAt = now;
+    p.status = ProposalStatus.RECEIVED;
+    return p;
+  }
+
+  void reject(String reason) {
+    status = ProposalStatus.REJECTED;
+    rejectionReason = reason;
+  }
+
+  void award(int capacity, Instant now) {
+    if (status != ProposalStatus.RECEIVED) {
+      throw new IllegalTransition("proposal", status, "awarded");
+    }
+    status = ProposalStatus.AWARDED;
+    awardedCapacity = capacity;
+    awardedAt = now;
+  }
+
+  public static List<Proposal> ofOrder(UUID orderId) {
+    return list("trainingOrderId = ?1 order by id", orderId);
+  }
+}

@@ -1,0 +1,85 @@
+package org.qiao.talentdemand.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qiao.kit.http.Idempotency;
+import org.qiao.kit.http.Responses;
+import org.qiao.kit.http.Versions;
+import org.qiao.kit.security.Roles;
+import org.qiao.talentdemand.domain.Enterprise;
+import org.qiao.talentdemand.service.EnterpriseService;
+
+@Path("/api/v1/enterprises")
+@Tag(name = "Enterprises", description = "Enterprises and their profiles")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class EnterpriseResource {
+
+  private final EnterpriseService enterprises;
+  private final Idempotency idempotency;
+
+  EnterpriseResource(EnterpriseService enterprises, Idempotency idempotency) {
+    this.enterprises = enterprises;
+    this.idempotency = idempotency;
+  }
+
+  @POST
+  @RolesAllowed({Roles.ENTERPRISE, Roles.ADMIN})
+  @Operation(
+      summary = "Register the caller's enterprise",
+      description =
+          "The credit code is validated per GB 32100-2015 and must equal the token's org claim;"
+              + " one enterprise per code. Event: qiao.enterprise.registered.v1.")
+  public Response register(
+      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Valid @NotNull EnterpriseRequest body,
+      UriInfo uri) {
+    return idempotency.create(
+        idempotencyKey,
+        "POST /api/v1/enterprises",
+        body,
+        () -> {
+          Enterprise e = enterprises.register(body.creditCode(), body.profile().toDomain());
+          return Responses.created(uri, e.id, EnterpriseResponse.of(e), e.version);
+        });
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.ENTERPRISE, Roles.ADMIN})
+  @Operation(summary = "Read the caller's enterprise")
+  public Response get(@PathParam("id") UUID id) {
+    Enterprise e = enterprises.get(id);
+    return Responses.ok(EnterpriseResponse.of(e), e.version);
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ENTERPRISE, Roles.ADMIN})
+  @Operation(
+      summary = "Update the caller's enterprise profile",
+      description = "Requires If-Match with the current ETag. Event: qiao.enterprise.updated.v1.")
+  public Response update(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull EnterpriseProfileRequest body) {
+    Enterprise e = enterprises.update(id, Versions.required(ifMatch), body.toDomain());
+    return Responses.ok(EnterpriseResponse.of(e), e.version);
+  }
+}

@@ -1,0 +1,71 @@
+package org.qiao.talentdemand.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.qiao.talentdemand.config.TalentDemandConfig;
+import org.qiao.talentdemand.domain.ChinaTime;
+
+/**
+ * Expires published demands the day after their valid-through date (China time), by itself, in
+ * batches; several instances can run it at once (rows are locked with SKIP LOCKED).
+ */
+@ApplicationScoped
+public class ExpiryJob {
+
+  private static final Logger LOG = Logger.getLogger(ExpiryJob.class);
+
+  private final DemandService demands;
+  private final TalentDemandConfig config;
+  private final Clock clock;
+  private ScheduledExecutorService scheduler;
+
+  ExpiryJob(DemandService demands, TalentDemandConfig config, Clock clock) {
+    this.demands = demands;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (!config.expiry().enabled()) {
+      return;
+    }
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "demand-expiry"));
+    long every = config.expiry().interval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::runSafely, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  /** Expires everything due today; returns how many demands it expired. */
+  public int runOnce() {
+    int total = 0;
+    int batch;
+    do {
+      batch = demands.expireDue(ChinaTime.today(clock), config.expiry().batchSize());
+      total += batch;
+    } while (batch == config.expiry().batchSize());
+    return total;
+  }
+
+  private void runSafely() {
+    try {
+      int expired = runOnce();
+      if (expired > 0) {
+        LOG.infof("Expired %d demands", expired);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Demand expiry failed; retrying at the next run", e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.qiao.talentdemand.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.concurrent.ThreadLocalRandom;
+import org.qiao.kit.testing.TestJwt;
+
+/** Callers for tests: fresh registered enterprises and universities, each with its own token. */
+public final class Api {
+
+  private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
+
+  private Api() {}
+
+  /** An organisation acting through a token. */
+  public record Org(String code, String id, String token) {
+    public RequestSpecification call() {
+      return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+  }
+
+  /** A new valid credit code of a Shanghai enterprise (9 1 310115 + random + check character). */
+  public static String newCreditCode() {
+    StringBuilder s = new StringBuilder("91310115");
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < 9; i++) {
+      s.append(CHARSET.charAt(random.nextInt(CHARSET.length())));
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += CHARSET.indexOf(s.charAt(i)) * WEIGHTS[i];
+    }
+    return s.append(CHARSET.charAt((31 - sum % 31) % 31)).toString();
+  }
+
+  /** An enterprise that has a token but has not registered yet. */
+  public static Org unregisteredEnterprise() {
+    String code = newCreditCode();
+    return new Org(code, null, TestJwt.token("enterprise", code));
+  }
+
+  /** A registered enterprise. */
+  public static Org enterprise() {
+    Org org = unregisteredEnterprise();
+    String id =
+        org.call()
+            .body(Bodies.anEnterprise(org.code()).build())
+            .post("/api/v1/enterprises")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return new Org(org.code(), id, org.token());
+  }
+
+  public static Org university() {
+    String code = "41310" + (10000 + ThreadLocalRandom.current().nextInt(89999));
+    return new Org(code, code, TestJwt.token("university", code));
+  }
+
+  public static Org government() {
+    return new Org("gov-sh", null, TestJwt.token("government", "gov-sh"));
+  }
+
+  /** Creates a resource and returns its id. */
+  public static String create(Org org, String path, Object body) {
+    return org.call().body(body).post(path).then().statusCode(201).extract().path("id");
+  }
+}
