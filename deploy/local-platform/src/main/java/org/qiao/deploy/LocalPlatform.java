@@ -55,7 +55,15 @@ public final class LocalPlatform {
             .toAbsolutePath();
     String command = args.length == 0 ? "run" : args[0];
     switch (command) {
-      case "run" -> new LocalPlatform(root, home).run();
+      case "run" -> {
+        try {
+          new LocalPlatform(root, home).run();
+        } catch (Exception e) {
+          System.err.println("Qiao did not start: " + e.getMessage());
+          // Exit runs the shutdown hook, which stops whatever had started.
+          System.exit(1);
+        }
+      }
       case "token" -> {
         if (args.length < 3) {
           usage();
@@ -101,6 +109,7 @@ public final class LocalPlatform {
                 },
                 "qiao-shutdown"));
 
+    checkPortsFree();
     Tokens tokens = new Tokens(home);
     tokens.ensureKeyPair();
     String jdbcBase = startPostgres();
@@ -125,6 +134,31 @@ public final class LocalPlatform {
     System.out.println("Token:  deploy/qiao token enterprise 91350200MA31E12PXF");
     System.out.println("Stop:   Ctrl-C, or deploy/qiao stop");
     stopped.await();
+  }
+
+  /**
+   * Fails before anything starts when a port the platform needs is taken (often: Qiao is already
+   * running), instead of leaving half a platform behind.
+   */
+  private void checkPortsFree() {
+    List<Integer> ports = new ArrayList<>();
+    if (env.get("QIAO_POSTGRES_URL") == null) {
+      ports.add(Integer.parseInt(env.getOrDefault("QIAO_POSTGRES_PORT", "15432")));
+    }
+    if (env.get("QIAO_KAFKA_BOOTSTRAP_SERVERS") == null) {
+      int kafkaPort = Integer.parseInt(env.getOrDefault("QIAO_KAFKA_PORT", "19092"));
+      ports.add(kafkaPort);
+      ports.add(kafkaPort + 1);
+    }
+    SERVICES.forEach(s -> ports.add(s.port()));
+    for (int port : ports) {
+      try (var socket = new java.net.ServerSocket()) {
+        socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      } catch (IOException e) {
+        throw new IllegalStateException(
+            "port " + port + " is in use (is Qiao already running? deploy/qiao stop)");
+      }
+    }
   }
 
   /**
