@@ -7,6 +7,7 @@ create table idempotency_record (
     response_status integer      not null,
     response_body   text,
     location        varchar(1000),
+    etag            varchar(100),
     created_at      timestamp with time zone not null,
     primary key (scope, idempotency_key)
 );

@@ -123,8 +123,9 @@ public class DemandView extends PanacheEntityBase {
     updatedAt = now;
   }
 
-  public boolean isDraft() {
-    return "DRAFT".equals(status);
+  /** Whether the demand was ever published; a draft (even a closed one) stays private. */
+  public boolean wasPublished() {
+    return publishedAt != null && !"DRAFT".equals(status);
   }
 
   /** Whether a state of the given source version may replace this one. */

@@ -19,11 +19,12 @@ public class DemandViews {
 
   /**
    * Inserts or replaces the view with the state an event carried; a state older than the stored one
-   * is ignored. Drafts are private to their enterprise and never become visible here.
+   * is ignored. A demand that was never published (a draft, or a draft closed unpublished) is
+   * private to its enterprise and never becomes visible here.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void apply(DemandView incoming) {
-    if (incoming.isDraft()) {
+    if (!incoming.wasPublished()) {
       return;
     }
     DemandView stored = DemandView.findById(incoming.demandId);

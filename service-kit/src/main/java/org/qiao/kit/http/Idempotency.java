@@ -63,13 +63,15 @@ public class Idempotency {
     }
     Response response = action.get();
     em.createNativeQuery(
-            "update idempotency_record set response_status = ?1, response_body = ?2, location = ?3"
-                + " where scope = ?4 and idempotency_key = ?5")
+            "update idempotency_record set response_status = ?1, response_body = ?2, location = ?3,"
+                + " etag = ?6 where scope = ?4 and idempotency_key = ?5")
         .setParameter(1, response.getStatus())
         .setParameter(2, body(response))
         .setParameter(3, response.getLocation() == null ? null : response.getLocation().toString())
         .setParameter(4, scope)
         .setParameter(5, key)
+        .setParameter(
+            6, response.getEntityTag() == null ? null : response.getEntityTag().getValue())
         .executeUpdate();
     return response;
   }
@@ -78,7 +80,7 @@ public class Idempotency {
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "select request_hash, response_status, response_body, location"
+                    "select request_hash, response_status, response_body, location, etag"
                         + " from idempotency_record where scope = ?1 and idempotency_key = ?2")
                 .setParameter(1, scope)
                 .setParameter(2, key)
@@ -98,6 +100,9 @@ public class Idempotency {
             .header(REPLAYED, "true");
     if (row[3] != null) {
       r.header(HttpHeaders.LOCATION, row[3]);
+    }
+    if (row[4] != null) {
+      r.tag((String) row[4]);
     }
     return r.build();
   }

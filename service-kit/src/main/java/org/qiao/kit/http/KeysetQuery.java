@@ -25,10 +25,22 @@ public final class KeysetQuery {
     return new KeysetQuery(table);
   }
 
-  /** Adds {@code and <fragment>}, its {@code ?} bound to the value. */
-  public KeysetQuery and(String fragment, Object value) {
-    params.add(value);
-    where.append(" and ").append(fragment.replace("?", "?" + params.size()));
+  /** Adds {@code and <fragment>}, its {@code ?}s bound to the values in order. */
+  public KeysetQuery and(String fragment, Object... values) {
+    StringBuilder sql = new StringBuilder();
+    int next = 0;
+    for (char c : fragment.toCharArray()) {
+      if (c == '?') {
+        params.add(values[next++]);
+        sql.append('?').append(params.size());
+      } else {
+        sql.append(c);
+      }
+    }
+    if (next != values.length) {
+      throw new IllegalArgumentException("placeholders and values differ in: " + fragment);
+    }
+    where.append(" and ").append(sql);
     return this;
   }
 

@@ -38,7 +38,9 @@ import org.qiao.kit.events.InvalidEventException;
  * Consumes the subscribed topics with plain kafka-clients. Each event is applied by its {@link
  * EventHandler} in one transaction together with its inbox row; offsets are committed only after
  * that. A record that can never be applied goes to the dead-letter topic with the reason in
- * headers, and consumption carries on; any other failure rewinds and retries with backoff.
+ * headers, and consumption carries on. A transient failure (database or broker unreachable) rewinds
+ * and retries with backoff for as long as it lasts; a failure of unknown kind is retried {@value
+ * #MAX_ATTEMPTS_UNKNOWN} times, then dead-lettered, so one bad record cannot stop a partition.
  */
 @ApplicationScoped
 public class InboxConsumer {
@@ -50,6 +52,11 @@ public class InboxConsumer {
   public static final String DLT_CONSUMER = "qiao-dlt-consumer";
 
   private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
+
+  /** How often a failure of unknown kind is retried before the record is dead-lettered. */
+  static final int MAX_ATTEMPTS_UNKNOWN = 10;
+
+  private final Map<String, Integer> attempts = new HashMap<>();
 
   private final MessagingConfig config;
   private final Inbox inbox;
@@ -87,6 +94,13 @@ public class InboxConsumer {
     if (!c.enabled() || topics.isEmpty()) {
       return;
     }
+    for (String topic : topics) {
+      // A typo here would silently subscribe to nothing useful: refuse to start instead.
+      if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
+        throw new IllegalStateException(
+            "qiao.messaging.consumer.topics: '" + topic + "' is not a Kafka topic name");
+      }
+    }
     List<String> all = new ArrayList<>(topics);
     all.add(c.deadLetterTopicName());
     KafkaClients.ensureTopics(
@@ -115,47 +129,69 @@ public class InboxConsumer {
     }
   }
 
+  /** Whether the consumer is doing its job: not configured, or its thread is alive. */
+  public boolean isAlive() {
+    return thread == null || thread.isAlive();
+  }
+
   private void loop() {
     long backoffMs = 0;
     try {
       while (running) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(config.consumer().pollTimeout());
-        if (records.isEmpty()) {
-          continue;
-        }
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         try {
-          for (ConsumerRecord<String, byte[]> record : records) {
-            process(record);
-            done.put(
-                new TopicPartition(record.topic(), record.partition()),
-                new OffsetAndMetadata(record.offset() + 1));
+          backoffMs = pollAndApply(backoffMs);
+        } catch (WakeupException e) {
+          if (running) {
+            LOG.warn("Unexpected wake-up of the inbox consumer; continuing");
           }
-          backoffMs = 0;
         } catch (RuntimeException e) {
-          for (TopicPartition tp : records.partitions()) {
-            OffsetAndMetadata next = done.get(tp);
-            consumer.seek(tp, next != null ? next.offset() : records.records(tp).get(0).offset());
-          }
-          backoffMs =
-              Math.min(config.consumer().maxBackoff().toMillis(), Math.max(100, backoffMs * 2));
-          LOG.warnf(e, "Event processing failed, retrying in %d ms", backoffMs);
+          // Commit failures, rebalances, broker trouble: whatever was not committed is delivered
+          // again and the inbox makes that harmless. The thread must not die of it.
+          backoffMs = backoff(backoffMs);
+          LOG.warnf("Kafka trouble in the inbox consumer, retrying in %d ms: %s", backoffMs, e);
           sleep(backoffMs);
-        } finally {
-          if (!done.isEmpty()) {
-            consumer.commitSync(done);
-          }
         }
-      }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  private long pollAndApply(long backoffMs) throws InterruptedException {
+    ConsumerRecords<String, byte[]> records = consumer.poll(config.consumer().pollTimeout());
+    if (records.isEmpty()) {
+      return backoffMs;
+    }
+    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+    try {
+      for (ConsumerRecord<String, byte[]> record : records) {
+        process(record);
+        attempts.remove(position(record));
+        done.put(
+            new TopicPartition(record.topic(), record.partition()),
+            new OffsetAndMetadata(record.offset() + 1));
+      }
+      return 0;
+    } catch (RuntimeException e) {
+      for (TopicPartition tp : records.partitions()) {
+        OffsetAndMetadata next = done.get(tp);
+        consumer.seek(tp, next != null ? next.offset() : records.records(tp).get(0).offset());
+      }
+      long wait = backoff(backoffMs);
+      LOG.warnf(e, "Event processing failed, retrying in %d ms", wait);
+      sleep(wait);
+      return wait;
+    } finally {
+      if (!done.isEmpty()) {
+        consumer.commitSync(done);
+      }
+    }
+  }
+
+  private long backoff(long previousMs) {
+    return Math.min(config.consumer().maxBackoff().toMillis(), Math.max(100, previousMs * 2));
   }
 
   private void process(ConsumerRecord<String, byte[]> record) {
@@ -192,7 +228,24 @@ public class InboxConsumer {
       }
     } catch (InvalidEventException e) {
       deadLetter(record, e.getMessage());
+    } catch (RuntimeException e) {
+      switch (Failures.classify(e)) {
+        case TRANSIENT -> throw e;
+        case PERMANENT -> deadLetter(record, "cannot be applied: " + Failures.describe(e));
+        case UNKNOWN -> {
+          int attempt = attempts.merge(position(record), 1, Integer::sum);
+          if (attempt < MAX_ATTEMPTS_UNKNOWN) {
+            throw e;
+          }
+          attempts.remove(position(record));
+          deadLetter(record, "failed " + attempt + " times: " + Failures.describe(e));
+        }
+      }
     }
+  }
+
+  private static String position(ConsumerRecord<?, ?> r) {
+    return r.topic() + "-" + r.partition() + "@" + r.offset();
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

@@ -53,8 +53,46 @@ public class ProblemResponses implements OASFilter {
               if (op.getRequestBody() != null) {
                 answers.put("415", "The body is not application/json");
               }
+              if (hasParameter(op, "If-Match")) {
+                answers.put("412", "If-Match names an older version: read the resource again");
+                answers.put("428", "If-Match is missing: send the ETag you last read");
+              }
+              if (hasParameter(op, "Idempotency-Key")) {
+                answers.put("422", "The Idempotency-Key was used for a different request");
+              }
               addAll(op, answers);
+              documentHeaders(path, method, op);
             });
+  }
+
+  /** ETag on a single resource, Location on creation, Link on lists. */
+  private static void documentHeaders(String path, PathItem.HttpMethod method, Operation op) {
+    if (op.getResponses() == null) {
+      return;
+    }
+    var created = op.getResponses().getAPIResponse("201");
+    if (created != null) {
+      created.addHeader("Location", header("URL of the new resource"));
+      created.addHeader("ETag", header("Version of the new resource, for If-Match"));
+    }
+    var ok = op.getResponses().getAPIResponse("200");
+    if (ok == null) {
+      return;
+    }
+    if (hasParameter(op, "cursor")) {
+      ok.addHeader("Link", header("RFC 8288 link to the next page: <url>; rel=\"next\""));
+    } else if (path.endsWith("}") || method != PathItem.HttpMethod.GET) {
+      ok.addHeader("ETag", header("Version of the resource, for If-Match"));
+    }
+  }
+
+  private static boolean hasParameter(Operation op, String name) {
+    return op.getParameters() != null
+        && op.getParameters().stream().anyMatch(p -> name.equalsIgnoreCase(p.getName()));
+  }
+
+  private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
+    return OASFactory.createHeader().description(description).schema(text(null));
   }
 
   private static void addAll(Operation op, Map<String, String> answers) {
@@ -106,6 +144,7 @@ public class ProblemResponses implements OASFilter {
   }
 
   private static Schema text(String description) {
-    return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    return description == null ? schema : schema.description(description);
   }
 }

@@ -25,11 +25,13 @@ import org.qiao.kit.config.MessagingConfig;
 import org.qiao.kit.events.CloudEvent;
 
 /**
- * Publishes committed outbox rows to Kafka in commit ({@code seq}) order, on its own thread, never
- * on a request. A row is marked published only after the broker acknowledged it (acks=all), in the
- * same transaction that read it; a failure rolls that back and the batch is sent again after a
- * backoff, so delivery is at least once and consumers dedupe by event id. A PostgreSQL advisory
- * lock lets only one instance of a service relay at a time, which keeps each aggregate's order.
+ * Publishes committed outbox rows to Kafka in the order they were written ({@code seq}), on its own
+ * thread, never on a request. Rows of one aggregate are written in the order of its changes (each
+ * change bumps the aggregate's version, so concurrent changes cannot both commit). A row is marked
+ * published only after the broker acknowledged it (acks=all), in the same transaction that read it;
+ * a failure rolls that back and the batch is sent again after a backoff, so delivery is at least
+ * once and consumers dedupe by event id. A PostgreSQL advisory lock lets only one instance of a
+ * service relay at a time, which keeps each aggregate's order.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -87,6 +89,11 @@ public class OutboxRelay {
       }
     }
     closeProducer();
+  }
+
+  /** Whether the relay is doing its job: disabled, or its thread is alive. */
+  public boolean isAlive() {
+    return thread == null || thread.isAlive();
   }
 
   /** Asks the relay to look at the outbox now instead of at its next poll. */
@@ -151,6 +158,8 @@ public class OutboxRelay {
       return 0;
     }
     KafkaProducer<String, byte[]> p = producer();
+    // Fails fast (max.block.ms) while the broker is unreachable, instead of blocking every send.
+    rows.stream().map(row -> (String) row[1]).distinct().forEach(p::partitionsFor);
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
     List<UUID> ids = new ArrayList<>(rows.size());
     for (Object[] row : rows) {

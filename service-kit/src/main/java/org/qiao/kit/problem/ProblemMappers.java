@@ -107,6 +107,33 @@ public class ProblemMappers {
             List.of()));
   }
 
+  /**
+   * A unique or check constraint the database enforced: two requests raced for the same thing (the
+   * service checks first, so a single request gets a precise answer before this).
+   */
+  @ServerExceptionMapper({
+    org.hibernate.exception.ConstraintViolationException.class,
+    jakarta.persistence.PersistenceException.class
+  })
+  public Response persistence(RuntimeException e, UriInfo uri) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+        return respond(
+            new Problem(
+                type("conflict"),
+                "Conflict",
+                409,
+                "The change conflicts with data stored meanwhile; read it again and retry",
+                path(uri),
+                List.of()));
+      }
+      if (t instanceof OptimisticLockException lock) {
+        return optimisticLock(lock, uri);
+      }
+    }
+    return unexpected(e, uri);
+  }
+
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
     if (e.getCause() instanceof JsonProcessingException unreadable) {

@@ -17,7 +17,9 @@ class HealthTest {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("kafka", "Database connections health check"));
+        .body(
+            "checks.name",
+            hasItems("kafka", "event-backbone", "Database connections health check"));
   }
 
   @Test

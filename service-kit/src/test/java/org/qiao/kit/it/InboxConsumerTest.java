@@ -73,6 +73,13 @@ class InboxConsumerTest {
     assertPoisonIsDeadLetteredAndNextIsApplied(bytes(never), "can never be applied");
   }
 
+  @Test
+  void eventWhoseEffectTheDatabaseRefusesIsDeadLetteredNotRetriedForever() {
+    // The schema allows any label length; the effect table holds 100 characters (SQLState 22001).
+    CloudEvent tooLong = ping(UUID.randomUUID().toString(), "x".repeat(150));
+    assertPoisonIsDeadLetteredAndNextIsApplied(bytes(tooLong), "cannot be applied");
+  }
+
   private void assertPoisonIsDeadLetteredAndNextIsApplied(byte[] poison, String reasonPart) {
     String key = UUID.randomUUID().toString();
     try (EventTap dlt = EventTap.open(DLT)) {

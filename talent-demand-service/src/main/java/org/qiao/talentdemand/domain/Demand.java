@@ -105,9 +105,12 @@ public class Demand extends PanacheEntityBase {
   public void revise(DemandDetails details, LocalDate today, Instant now) {
     IllegalTransition.unlessIn(
         EnumSet.of(DemandStatus.DRAFT, DemandStatus.PUBLISHED), status, "demand", "revised");
-    if (details.headcount() < filledCount) {
+    if (filledCount > 0 && details.headcount() <= filledCount) {
       throw new DomainViolation(
-          "headcount", "must not be below the " + filledCount + " already hired");
+          "headcount",
+          "must exceed the "
+              + filledCount
+              + " already hired (record the last hires to fill the demand)");
     }
     if (status == DemandStatus.PUBLISHED) {
       requireOpenOn(details.validThrough(), today);
@@ -167,9 +170,12 @@ public class Demand extends PanacheEntityBase {
     return enterpriseId.equals(enterprise);
   }
 
-  /** Drafts are private to their enterprise; every other state is visible to all callers. */
+  /**
+   * A demand that was never published (a draft, or a draft closed unpublished) is private to its
+   * enterprise; once published it is visible to every caller.
+   */
   public boolean isVisibleTo(UUID enterprise) {
-    return status != DemandStatus.DRAFT || isOwnedBy(enterprise);
+    return publishedAt != null || isOwnedBy(enterprise);
   }
 
   private static void requireOpenOn(LocalDate validThrough, LocalDate today) {

@@ -43,5 +43,7 @@ public record DemandDetails(
     if (validThrough == null) {
       throw new DomainViolation("validThrough", "is required");
     }
+    ChinaTime.plausible("validThrough", validThrough);
+    ChinaTime.plausible("startDate", startDate);
   }
 }

@@ -42,7 +42,56 @@ public final class Division {
           Map.entry("81", "香港特别行政区"),
           Map.entry("82", "澳门特别行政区"));
 
+  /** Prefecture-level cities of the largest economies; the rest are named by province only. */
+  private static final Map<String, String> CITIES =
+      Map.ofEntries(
+          Map.entry("1301", "石家庄市"),
+          Map.entry("1401", "太原市"),
+          Map.entry("2101", "沈阳市"),
+          Map.entry("2102", "大连市"),
+          Map.entry("2201", "长春市"),
+          Map.entry("2301", "哈尔滨市"),
+          Map.entry("3201", "南京市"),
+          Map.entry("3202", "无锡市"),
+          Map.entry("3204", "常州市"),
+          Map.entry("3205", "苏州市"),
+          Map.entry("3301", "杭州市"),
+          Map.entry("3302", "宁波市"),
+          Map.entry("3401", "合肥市"),
+          Map.entry("3501", "福州市"),
+          Map.entry("3502", "厦门市"),
+          Map.entry("3601", "南昌市"),
+          Map.entry("3701", "济南市"),
+          Map.entry("3702", "青岛市"),
+          Map.entry("4101", "郑州市"),
+          Map.entry("4201", "武汉市"),
+          Map.entry("4301", "长沙市"),
+          Map.entry("4401", "广州市"),
+          Map.entry("4403", "深圳市"),
+          Map.entry("4406", "佛山市"),
+          Map.entry("4419", "东莞市"),
+          Map.entry("4501", "南宁市"),
+          Map.entry("4601", "海口市"),
+          Map.entry("5101", "成都市"),
+          Map.entry("5201", "贵阳市"),
+          Map.entry("5301", "昆明市"),
+          Map.entry("6101", "西安市"),
+          Map.entry("6201", "兰州市"));
+
+  /** Municipalities directly under the central government: the city is the province. */
+  private static final java.util.Set<String> MUNICIPALITIES =
+      java.util.Set.of("11", "12", "31", "50");
+
   private Division() {}
+
+  /** The city of a 6-digit division code, or null when this table does not know it. */
+  public static String city(String divisionCode) {
+    String province = divisionCode.substring(0, 2);
+    if (MUNICIPALITIES.contains(province)) {
+      return PROVINCES.get(province);
+    }
+    return CITIES.get(divisionCode.substring(0, 4));
+  }
 
   /** The province (or municipality) of a 6-digit division code, or null when unknown. */
   public static String province(String divisionCode) {

@@ -92,6 +92,11 @@ public class Enterprise extends PanacheEntityBase {
     return Division.province(divisionCode);
   }
 
+  /** The city of registration, from the credit code's division (null when not in the table). */
+  public String city() {
+    return Division.city(divisionCode);
+  }
+
   public static Optional<Enterprise> byCreditCode(String code) {
     return find("creditCode", code).firstResultOptional();
   }

@@ -34,6 +34,7 @@ final class EventData {
       String industry,
       String divisionCode,
       String province,
+      String city,
       long version,
       Instant updatedAt) {
     static EnterpriseState of(Enterprise e) {
@@ -45,6 +46,7 @@ final class EventData {
           e.industry,
           e.divisionCode,
           e.province(),
+          e.city(),
           e.version,
           e.updatedAt);
     }

@@ -3,13 +3,10 @@ package org.qiao.talentdemand.rest;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,11 +23,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.http.Idempotency;
 import org.qiao.kit.http.Page;
+import org.qiao.kit.http.Params;
 import org.qiao.kit.http.Responses;
+import org.qiao.kit.http.Versions;
 import org.qiao.kit.security.Roles;
 import org.qiao.talentdemand.domain.Challenge;
 import org.qiao.talentdemand.domain.ChallengeStatus;
@@ -90,12 +90,17 @@ public class ChallengeResource {
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = ChallengeResponse[].class)))
   public Response list(
-      @QueryParam("status") ChallengeStatus status,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+      @Parameter(schema = @Schema(implementation = ChallengeStatus.class)) @QueryParam("status")
+          String status,
+      @Parameter(description = "From the previous page's Link header") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
       UriInfo uri) {
     return challenges
-        .list(status, Page.cursor(cursor), limit)
+        .list(
+            Params.enumValue(ChallengeStatus.class, status, "status"),
+            Page.cursor(cursor),
+            Params.limit(limit))
         .map(ChallengeResponse::of)
         .toResponse(uri);
   }
@@ -136,6 +141,16 @@ public class ChallengeResource {
   }
 
   @GET
+  @Path("/{id}/interests/{interestId}")
+  @Authenticated
+  @Operation(
+      summary = "One interest (for the challenge's enterprise and the university that gave it)")
+  public InterestResponse interest(
+      @PathParam("id") UUID id, @PathParam("interestId") UUID interestId) {
+    return InterestResponse.of(challenges.interest(id, interestId));
+  }
+
+  @GET
   @Path("/{id}/interests")
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(summary = "Interests in the caller's challenge")
@@ -151,7 +166,7 @@ public class ChallengeResource {
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull SelectionRequest body) {
-    Challenge c = challenges.select(id, body.interestId(), ifMatch);
+    Challenge c = challenges.select(id, body.interestId(), Versions.required(ifMatch));
     return Responses.ok(ChallengeResponse.of(c), c.version);
   }
 
@@ -161,7 +176,7 @@ public class ChallengeResource {
   @Operation(summary = "Close a challenge", description = "Event: qiao.challenge.closed.v1.")
   public Response close(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    Challenge c = challenges.close(id, ifMatch);
+    Challenge c = challenges.close(id, Versions.required(ifMatch));
     return Responses.ok(ChallengeResponse.of(c), c.version);
   }
 }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,10 +25,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.http.Idempotency;
 import org.qiao.kit.http.Page;
+import org.qiao.kit.http.Params;
 import org.qiao.kit.http.Responses;
 import org.qiao.kit.http.Versions;
 import org.qiao.kit.problem.ProblemException;
@@ -93,19 +94,34 @@ public class DemandResource {
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = DemandResponse[].class)))
   public Response search(
-      @QueryParam("status") DemandStatus status,
-      @QueryParam("occupationCode") @Pattern(regexp = "[1-8]-\\d{2}-\\d{2}-\\d{2}")
-          String occupation,
-      @QueryParam("majorCode") @Pattern(regexp = "\\d{6}[TK]?") String majorCode,
-      @QueryParam("skill") @Size(max = 100) String skill,
+      @Parameter(schema = @Schema(implementation = DemandStatus.class)) @QueryParam("status")
+          String status,
+      @Parameter(description = "职业分类大典 code", example = "2-02-10-03")
+          @QueryParam("occupationCode")
+          @Pattern(regexp = "[1-8]-\\d{2}-\\d{2}-\\d{2}", message = "must look like 2-02-10-03")
+          String occupationCode,
+      @Parameter(example = "080704")
+          @QueryParam("majorCode")
+          @Pattern(regexp = "\\d{6}[TK]?", message = "must be 6 digits with optional T or K")
+          String majorCode,
+      @Parameter(description = "Skill name, case-insensitive") @QueryParam("skill") @Size(max = 100)
+          String skill,
       @QueryParam("city") @Size(max = 50) String city,
-      @QueryParam("enterpriseId") UUID enterpriseId,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+      @Parameter(schema = @Schema(format = "uuid")) @QueryParam("enterpriseId") String enterpriseId,
+      @Parameter(description = "From the previous page's Link header") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
       UriInfo uri) {
-    var filter = new DemandService.Filter(status, occupation, majorCode, skill, city, enterpriseId);
+    var filter =
+        new DemandService.Filter(
+            Params.enumValue(DemandStatus.class, status, "status"),
+            occupationCode,
+            majorCode,
+            skill,
+            city,
+            Params.uuid(enterpriseId, "enterpriseId"));
     return demands
-        .search(filter, Page.cursor(cursor), limit)
+        .search(filter, Page.cursor(cursor), Params.limit(limit))
         .map(DemandResponse::of)
         .toResponse(uri);
   }
@@ -143,7 +159,7 @@ public class DemandResource {
   @Operation(summary = "Publish a draft", description = "Event: qiao.demand.published.v1.")
   public Response publish(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    Demand d = demands.publish(id, ifMatch);
+    Demand d = demands.publish(id, Versions.required(ifMatch));
     return Responses.ok(DemandResponse.of(d), d.version);
   }
 
@@ -159,7 +175,7 @@ public class DemandResource {
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull HiresRequest body) {
-    Demand d = demands.recordHires(id, body.count(), ifMatch);
+    Demand d = demands.recordHires(id, body.count(), Versions.required(ifMatch));
     return Responses.ok(DemandResponse.of(d), d.version);
   }
 
@@ -171,7 +187,7 @@ public class DemandResource {
       description = "Event: qiao.demand.closed.v1.")
   public Response close(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    Demand d = demands.close(id, ifMatch);
+    Demand d = demands.close(id, Versions.required(ifMatch));
     return Responses.ok(DemandResponse.of(d), d.version);
   }
 }

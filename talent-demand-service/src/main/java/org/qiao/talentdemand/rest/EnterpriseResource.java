@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.http.Idempotency;
 import org.qiao.kit.http.Responses;
@@ -46,6 +49,10 @@ public class EnterpriseResource {
       description =
           "The credit code is validated per GB 32100-2015 and must equal the token's org claim;"
               + " one enterprise per code. Event: qiao.enterprise.registered.v1.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location names the enterprise",
+      content = @Content(schema = @Schema(implementation = EnterpriseResponse.class)))
   public Response register(
       @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       @Valid @NotNull EnterpriseRequest body,

@@ -16,6 +16,7 @@ public record EnterpriseResponse(
     @Schema(description = "GB/T 2260 division of registration, from the credit code")
         String divisionCode,
     String province,
+    @Schema(description = "City of registration, from the division code (when known)") String city,
     String contactName,
     String contactPhone,
     String contactEmail,
@@ -32,6 +33,7 @@ public record EnterpriseResponse(
         e.industry,
         e.divisionCode,
         e.province(),
+        e.city(),
         e.contactName,
         e.contactPhone,
         e.contactEmail,

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,11 +23,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.http.Idempotency;
 import org.qiao.kit.http.Page;
+import org.qiao.kit.http.Params;
 import org.qiao.kit.http.Responses;
+import org.qiao.kit.http.Versions;
 import org.qiao.kit.security.Roles;
 import org.qiao.talentdemand.domain.TrainingOrder;
 import org.qiao.talentdemand.domain.TrainingOrderStatus;
@@ -86,12 +88,17 @@ public class TrainingOrderResource {
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = TrainingOrderResponse[].class)))
   public Response list(
-      @QueryParam("status") TrainingOrderStatus status,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+      @Parameter(schema = @Schema(implementation = TrainingOrderStatus.class)) @QueryParam("status")
+          String status,
+      @Parameter(description = "From the previous page's Link header") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
       UriInfo uri) {
     return orders
-        .list(status, Page.cursor(cursor), limit)
+        .list(
+            Params.enumValue(TrainingOrderStatus.class, status, "status"),
+            Page.cursor(cursor),
+            Params.limit(limit))
         .map(TrainingOrderResponse::of)
         .toResponse(uri);
   }
@@ -131,7 +138,8 @@ public class TrainingOrderResource {
         "POST /api/v1/training-orders/" + id + "/awards",
         body,
         () -> {
-          TrainingOrder o = orders.award(id, body.proposalId(), body.capacity(), ifMatch);
+          TrainingOrder o =
+              orders.award(id, body.proposalId(), body.capacity(), Versions.required(ifMatch));
           return Responses.ok(TrainingOrderResponse.of(o), o.version);
         });
   }
@@ -144,7 +152,7 @@ public class TrainingOrderResource {
       description = "Event: qiao.training-order.fulfilled.v1.")
   public Response fulfil(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    TrainingOrder o = orders.fulfil(id, ifMatch);
+    TrainingOrder o = orders.fulfil(id, Versions.required(ifMatch));
     return Responses.ok(TrainingOrderResponse.of(o), o.version);
   }
 
@@ -156,7 +164,7 @@ public class TrainingOrderResource {
       description = "Event: qiao.training-order.cancelled.v1.")
   public Response cancel(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    TrainingOrder o = orders.cancel(id, ifMatch);
+    TrainingOrder o = orders.cancel(id, Versions.required(ifMatch));
     return Responses.ok(TrainingOrderResponse.of(o), o.version);
   }
 }

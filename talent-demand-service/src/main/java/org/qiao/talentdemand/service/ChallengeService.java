@@ -90,15 +90,33 @@ public class ChallengeService {
     return i;
   }
 
+  /** One interest: for the challenge's enterprise and the university that registered it. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Interest interest(UUID challengeId, UUID interestId) {
+    Challenge c = get(challengeId);
+    Interest i = Interest.findById(interestId);
+    Viewer v = callers.viewer();
+    boolean visible =
+        i != null
+            && i.challengeId.equals(c.id)
+            && (v.isOverseer()
+                || v.owns(c.enterpriseId)
+                || v.isUniversity() && i.universityCode.equals(v.org()));
+    if (!visible) {
+      throw ProblemException.notFound("interest " + interestId);
+    }
+    return i;
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Interest> interests(UUID challengeId) {
     return Interest.ofChallenge(owned(challengeId).id);
   }
 
   @Transactional
-  public Challenge select(UUID challengeId, UUID interestId, String ifMatch) {
+  public Challenge select(UUID challengeId, UUID interestId, long expectedVersion) {
     Challenge c = owned(challengeId);
-    Versions.checkIfPresent(ifMatch, c.version);
+    Versions.check(expectedVersion, c.version);
     Interest i = Interest.findById(interestId);
     if (i == null || !i.challengeId.equals(c.id)) {
       throw new DomainViolation("interestId", "is not an interest in this challenge");
@@ -109,9 +127,9 @@ public class ChallengeService {
   }
 
   @Transactional
-  public Challenge close(UUID challengeId, String ifMatch) {
+  public Challenge close(UUID challengeId, long expectedVersion) {
     Challenge c = owned(challengeId);
-    Versions.checkIfPresent(ifMatch, c.version);
+    Versions.check(expectedVersion, c.version);
     c.close(clock.instant());
     events.challenge(EventTypes.CHALLENGE_CLOSED, c, owner(c), null);
     return c;

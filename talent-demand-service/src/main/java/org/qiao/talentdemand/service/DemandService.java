@@ -59,7 +59,7 @@ public class DemandService {
     return demand;
   }
 
-  /** A demand the caller may see: drafts only by their own enterprise; foreign drafts are 404. */
+  /** A demand the caller may see; another enterprise's unpublished demand is 404. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Demand get(UUID id) {
     Demand d = Demand.findById(id);
@@ -80,18 +80,18 @@ public class DemandService {
   }
 
   @Transactional
-  public Demand publish(UUID id, String ifMatch) {
+  public Demand publish(UUID id, long expectedVersion) {
     Demand d = owned(id);
-    Versions.checkIfPresent(ifMatch, d.version);
+    Versions.check(expectedVersion, d.version);
     d.publish(today(), clock.instant());
     events.demand(EventTypes.DEMAND_PUBLISHED, d, owner(d));
     return d;
   }
 
   @Transactional
-  public Demand recordHires(UUID id, int count, String ifMatch) {
+  public Demand recordHires(UUID id, int count, long expectedVersion) {
     Demand d = owned(id);
-    Versions.checkIfPresent(ifMatch, d.version);
+    Versions.check(expectedVersion, d.version);
     boolean filled = d.recordHires(count, clock.instant());
     events.demand(
         filled ? EventTypes.DEMAND_FILLED : EventTypes.DEMAND_HIRES_RECORDED, d, owner(d));
@@ -99,9 +99,9 @@ public class DemandService {
   }
 
   @Transactional
-  public Demand close(UUID id, String ifMatch) {
+  public Demand close(UUID id, long expectedVersion) {
     Demand d = owned(id);
-    Versions.checkIfPresent(ifMatch, d.version);
+    Versions.check(expectedVersion, d.version);
     d.close(clock.instant());
     events.demand(EventTypes.DEMAND_CLOSED, d, owner(d));
     return d;
@@ -140,9 +140,9 @@ public class DemandService {
     UUID own = callers.viewer().enterpriseId();
     KeysetQuery q = KeysetQuery.from("demand");
     if (own != null) {
-      q.and("(status <> 'DRAFT' or enterprise_id = ?)", own);
+      q.and("(published_at is not null or enterprise_id = ?)", own);
     } else {
-      q.and("status <> 'DRAFT'");
+      q.and("published_at is not null");
     }
     return q.andIfPresent("status = ?", f.status() == null ? null : f.status().name())
         .andIfPresent("occupation_code = ?", f.occupationCode())

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,12 +48,12 @@ public class ExpiryJob {
     }
   }
 
-  /** Expires everything due today; returns how many demands it expired. */
-  public int runOnce() {
+  /** Expires everything due on {@code today}, batch by batch; returns how many it expired. */
+  public int runOnce(LocalDate today) {
     int total = 0;
     int batch;
     do {
-      batch = demands.expireDue(ChinaTime.today(clock), config.expiry().batchSize());
+      batch = demands.expireDue(today, config.expiry().batchSize());
       total += batch;
     } while (batch == config.expiry().batchSize());
     return total;
@@ -60,7 +61,7 @@ public class ExpiryJob {
 
   private void runSafely() {
     try {
-      int expired = runOnce();
+      int expired = runOnce(ChinaTime.today(clock));
       if (expired > 0) {
         LOG.infof("Expired %d demands", expired);
       }

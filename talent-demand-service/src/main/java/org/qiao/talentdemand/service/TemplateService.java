@@ -45,16 +45,29 @@ public class TemplateService {
       List<String> majorCodes,
       Degree minimumDegree) {}
 
+  /**
+   * Seeds the templates the file has and the database lacks. Templates already stored (perhaps
+   * edited by an admin) are left as they are; another instance seeding at the same time is fine.
+   */
   void onStart(@Observes StartupEvent event) {
-    int loaded = load(readTemplates());
-    LOG.infof("Loaded %d demand templates from %s", loaded, config.templates().location());
+    int added = 0;
+    for (TemplateData t : readTemplates()) {
+      try {
+        added += seed(t) ? 1 : 0;
+      } catch (RuntimeException e) {
+        LOG.debugf("Template %s not seeded (another instance did): %s", t.occupationCode(), e);
+      }
+    }
+    LOG.infof("Seeded %d demand templates from %s", added, config.templates().location());
   }
 
-  /** Inserts or replaces the given templates; returns how many. */
-  @Transactional
-  public int load(List<TemplateData> templates) {
-    templates.forEach(this::upsert);
-    return templates.size();
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  boolean seed(TemplateData t) {
+    if (DemandTemplate.findById(t.occupationCode()) != null) {
+      return false;
+    }
+    upsert(t);
+    return true;
   }
 
   @Transactional

@@ -64,8 +64,8 @@ public class TrainingOrderService {
   }
 
   /**
-   * An order the caller may see: its enterprise, overseers, and universities it is open to while it
-   * takes proposals. Anyone else gets 404.
+   * An order the caller may see: its enterprise, overseers, universities it is open to while it
+   * takes proposals, and universities that proposed to it. Anyone else gets 404.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public TrainingOrder get(UUID id) {
@@ -84,11 +84,13 @@ public class TrainingOrderService {
       case OVERSEER -> {}
       case ENTERPRISE -> q.and("enterprise_id = ?", Viewer.orNobody(viewer.enterpriseId()));
       case UNIVERSITY ->
-          q.and("status = 'OPEN'")
-              .and(
-                  "(jsonb_array_length(target_universities) = 0"
-                      + " or jsonb_exists(target_universities, ?))",
-                  viewer.org());
+          q.and(
+              "((status = 'OPEN' and (jsonb_array_length(target_universities) = 0"
+                  + " or jsonb_exists(target_universities, ?)))"
+                  + " or exists (select 1 from proposal p where p.training_order_id = training_order.id"
+                  + " and p.university_code = ?))",
+              viewer.org(),
+              viewer.org());
       default -> q.and("false");
     }
     return q.andIfPresent("status = ?", status == null ? null : status.name())
@@ -102,9 +104,9 @@ public class TrainingOrderService {
   }
 
   @Transactional
-  public TrainingOrder award(UUID orderId, UUID proposalId, int capacity, String ifMatch) {
+  public TrainingOrder award(UUID orderId, UUID proposalId, int capacity, long expectedVersion) {
     TrainingOrder o = owned(orderId);
-    Versions.checkIfPresent(ifMatch, o.version);
+    Versions.check(expectedVersion, o.version);
     Proposal p = Proposal.findById(proposalId);
     if (p == null || !p.trainingOrderId.equals(o.id)) {
       throw new DomainViolation("proposalId", "is not a proposal to this order");
@@ -115,18 +117,18 @@ public class TrainingOrderService {
   }
 
   @Transactional
-  public TrainingOrder fulfil(UUID orderId, String ifMatch) {
+  public TrainingOrder fulfil(UUID orderId, long expectedVersion) {
     TrainingOrder o = owned(orderId);
-    Versions.checkIfPresent(ifMatch, o.version);
+    Versions.check(expectedVersion, o.version);
     o.fulfil(clock.instant());
     events.trainingOrder(EventTypes.TRAINING_ORDER_FULFILLED, o, owner(o));
     return o;
   }
 
   @Transactional
-  public TrainingOrder cancel(UUID orderId, String ifMatch) {
+  public TrainingOrder cancel(UUID orderId, long expectedVersion) {
     TrainingOrder o = owned(orderId);
-    Versions.checkIfPresent(ifMatch, o.version);
+    Versions.check(expectedVersion, o.version);
     o.cancel(clock.instant());
     events.trainingOrder(EventTypes.TRAINING_ORDER_CANCELLED, o, owner(o));
     return o;
@@ -166,7 +168,10 @@ public class TrainingOrderService {
     return switch (viewer.kind()) {
       case OVERSEER -> true;
       case ENTERPRISE -> viewer.owns(o.enterpriseId);
-      case UNIVERSITY -> o.status == TrainingOrderStatus.OPEN && o.isOpenTo(viewer.org());
+      case UNIVERSITY ->
+          o.status == TrainingOrderStatus.OPEN && o.isOpenTo(viewer.org())
+              || Proposal.count("trainingOrderId = ?1 and universityCode = ?2", o.id, viewer.org())
+                  > 0;
       default -> false;
     };
   }

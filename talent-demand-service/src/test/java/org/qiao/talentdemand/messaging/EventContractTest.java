@@ -64,21 +64,29 @@ class EventContractTest {
           .put("/api/v1/demands/" + d1)
           .then()
           .statusCode(200);
-      owner.call().post("/api/v1/demands/" + d1 + "/publication").then().statusCode(200);
       owner
-          .call()
+          .ifMatch("/api/v1/demands/" + d1)
+          .post("/api/v1/demands/" + d1 + "/publication")
+          .then()
+          .statusCode(200);
+      owner
+          .ifMatch("/api/v1/demands/" + d1)
           .body(Map.of("count", 1))
           .post("/api/v1/demands/" + d1 + "/hires")
           .then()
           .statusCode(200);
       owner
-          .call()
+          .ifMatch("/api/v1/demands/" + d1)
           .body(Map.of("count", 1))
           .post("/api/v1/demands/" + d1 + "/hires")
           .then()
           .statusCode(200);
       String d2 = Api.create(owner, "/api/v1/demands", aDemand().build());
-      owner.call().post("/api/v1/demands/" + d2 + "/closure").then().statusCode(200);
+      owner
+          .ifMatch("/api/v1/demands/" + d2)
+          .post("/api/v1/demands/" + d2 + "/closure")
+          .then()
+          .statusCode(200);
       String d3 =
           Api.create(
               owner, "/api/v1/demands", aDemand().with("validThrough", today().toString()).build());
@@ -101,14 +109,22 @@ class EventContractTest {
                           .size()
                       == 1);
       owner
-          .call()
+          .ifMatch("/api/v1/training-orders/" + o1)
           .body(Map.of("proposalId", proposal.subject(), "capacity", 5))
           .post("/api/v1/training-orders/" + o1 + "/awards")
           .then()
           .statusCode(200);
-      owner.call().post("/api/v1/training-orders/" + o1 + "/fulfilment").then().statusCode(200);
+      owner
+          .ifMatch("/api/v1/training-orders/" + o1)
+          .post("/api/v1/training-orders/" + o1 + "/fulfilment")
+          .then()
+          .statusCode(200);
       String o2 = Api.create(owner, "/api/v1/training-orders", aTrainingOrder().build());
-      owner.call().post("/api/v1/training-orders/" + o2 + "/cancellation").then().statusCode(200);
+      owner
+          .ifMatch("/api/v1/training-orders/" + o2)
+          .post("/api/v1/training-orders/" + o2 + "/cancellation")
+          .then()
+          .statusCode(200);
 
       String c1 = Api.create(owner, "/api/v1/challenges", aChallenge().build());
       String interest =
@@ -117,12 +133,16 @@ class EventContractTest {
               "/api/v1/challenges/" + c1 + "/interests",
               Map.of("contactName", "李"));
       owner
-          .call()
+          .ifMatch("/api/v1/challenges/" + c1)
           .body(Map.of("interestId", interest))
           .post("/api/v1/challenges/" + c1 + "/selection")
           .then()
           .statusCode(200);
-      owner.call().post("/api/v1/challenges/" + c1 + "/closure").then().statusCode(200);
+      owner
+          .ifMatch("/api/v1/challenges/" + c1)
+          .post("/api/v1/challenges/" + c1 + "/closure")
+          .then()
+          .statusCode(200);
 
       Set<String> subjects = Set.of(owner.id(), d1, d2, d3, o1, o2, c1);
       int expected = 2 + 5 + 2 + 2 + 3 + 2 + 4;

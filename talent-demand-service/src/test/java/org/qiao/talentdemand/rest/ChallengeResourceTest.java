@@ -19,14 +19,23 @@ class ChallengeResourceTest {
     String id = Api.create(owner, "/api/v1/challenges", aChallenge().build());
     String path = "/api/v1/challenges/" + id;
 
-    String interestId =
+    var registered =
         lab.call()
             .body(Map.of("contactName", "李教授", "message", "我们有相关成果"))
             .post(path + "/interests")
             .then()
             .statusCode(201)
-            .extract()
-            .path("id");
+            .extract();
+    String interestId = registered.path("id");
+    String location = registered.header("Location");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        location.endsWith(path + "/interests/" + interestId));
+    lab.call()
+        .get(path + "/interests/" + interestId)
+        .then()
+        .statusCode(200)
+        .body("contactName", equalTo("李教授"));
+    Api.university().call().get(path + "/interests/" + interestId).then().statusCode(404);
     lab.call()
         .body(Map.of("contactName", "李教授"))
         .post(path + "/interests")
@@ -43,7 +52,7 @@ class ChallengeResourceTest {
     owner.call().post(path + "/interests").then().statusCode(403);
 
     owner
-        .call()
+        .ifMatch(path)
         .body(Map.of("interestId", interestId))
         .post(path + "/selection")
         .then()
@@ -55,8 +64,13 @@ class ChallengeResourceTest {
         .post(path + "/interests")
         .then()
         .statusCode(409);
-    owner.call().post(path + "/closure").then().statusCode(200).body("status", equalTo("CLOSED"));
-    owner.call().post(path + "/closure").then().statusCode(409);
+    owner
+        .ifMatch(path)
+        .post(path + "/closure")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CLOSED"));
+    owner.ifMatch(path).post(path + "/closure").then().statusCode(409);
   }
 
   @Test

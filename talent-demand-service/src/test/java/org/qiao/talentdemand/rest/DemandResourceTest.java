@@ -33,6 +33,7 @@ class DemandResourceTest {
   private static final String TOPIC = "qiao.talent-demand.events";
 
   @Inject DemandService demandService;
+  @Inject org.qiao.talentdemand.service.ExpiryJob expiryJob;
 
   @Test
   void createdDemandIsPublishedWithLocationAndETag() {
@@ -97,6 +98,63 @@ class DemandResourceTest {
   }
 
   @Test
+  void aDraftClosedUnpublishedStaysPrivate() {
+    Api.Org owner = Api.enterprise();
+    String id = Api.create(owner, "/api/v1/demands", aDemand().with("publish", false).build());
+    owner
+        .ifMatch("/api/v1/demands/" + id)
+        .post("/api/v1/demands/" + id + "/closure")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CLOSED"));
+    Api.enterprise().call().get("/api/v1/demands/{id}", id).then().statusCode(404);
+    Api.government()
+        .call()
+        .queryParam("enterpriseId", owner.id())
+        .get("/api/v1/demands")
+        .then()
+        .body("$", hasSize(0));
+    owner.call().get("/api/v1/demands/{id}", id).then().statusCode(200);
+  }
+
+  @Test
+  void expiryJobWorksThroughEveryBatch() {
+    Api.Org owner = Api.enterprise();
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(
+          Api.create(
+              owner,
+              "/api/v1/demands",
+              aDemand().with("validThrough", today().plusDays(1).toString()).build()));
+    }
+    assertTrue(
+        expiryJob.runOnce(today().plusDays(2)) >= 3,
+        "batch size 2 in tests: three need two batches");
+    for (String id : ids) {
+      owner.call().get("/api/v1/demands/{id}", id).then().body("status", equalTo("EXPIRED"));
+    }
+  }
+
+  @Test
+  void implausibleDatesAreNamed() {
+    Api.enterprise()
+        .call()
+        .body(aDemand().with("validThrough", "+10000-01-01").build())
+        .post("/api/v1/demands")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("validThrough"));
+    Api.enterprise()
+        .call()
+        .body(aDemand().with("startDate", "1900-01-01").build())
+        .post("/api/v1/demands")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("startDate"));
+  }
+
+  @Test
   void lifecycleThroughTheApi() {
     Api.Org owner = Api.enterprise();
     String id =
@@ -105,29 +163,30 @@ class DemandResourceTest {
             "/api/v1/demands",
             aDemand().with("publish", false).with("headcount", 2).build());
     String path = "/api/v1/demands/" + id;
+    owner.call().post(path + "/publication").then().statusCode(428).contentType(PROBLEM);
     owner
-        .call()
+        .ifMatch(path)
         .post(path + "/publication")
         .then()
         .statusCode(200)
         .body("status", equalTo("PUBLISHED"));
-    owner.call().post(path + "/publication").then().statusCode(409).contentType(PROBLEM);
+    owner.ifMatch(path).post(path + "/publication").then().statusCode(409).contentType(PROBLEM);
     owner
-        .call()
+        .ifMatch(path)
         .body(Map.of("count", 1))
         .post(path + "/hires")
         .then()
         .statusCode(200)
         .body("filledCount", equalTo(1));
-    owner.call().body(Map.of("count", 2)).post(path + "/hires").then().statusCode(409);
+    owner.ifMatch(path).body(Map.of("count", 2)).post(path + "/hires").then().statusCode(409);
     owner
-        .call()
+        .ifMatch(path)
         .body(Map.of("count", 1))
         .post(path + "/hires")
         .then()
         .statusCode(200)
         .body("status", equalTo("FILLED"));
-    owner.call().post(path + "/closure").then().statusCode(409);
+    owner.ifMatch(path).post(path + "/closure").then().statusCode(409);
   }
 
   @Test
@@ -153,7 +212,13 @@ class DemandResourceTest {
         .then()
         .statusCode(412)
         .contentType(PROBLEM);
-    owner.call().header("If-Match", "\"0\"").post(path + "/closure").then().statusCode(412);
+    owner
+        .call()
+        .header("If-Match", "\"0\"")
+        .post(path + "/closure")
+        .then()
+        .statusCode(412)
+        .contentType(PROBLEM);
     owner.call().get(path).then().body("title", equalTo("新标题"), "status", equalTo("PUBLISHED"));
     owner
         .call()
@@ -191,6 +256,7 @@ class DemandResourceTest {
     assertEquals(first.<String>path("id"), second.<String>path("id"));
     assertEquals(first.header("Location"), second.header("Location"));
     assertEquals("true", second.header("Idempotent-Replayed"));
+    assertEquals(first.header("ETag"), second.header("ETag"));
     owner
         .call()
         .queryParam("enterpriseId", owner.id())
@@ -298,7 +364,30 @@ class DemandResourceTest {
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("cursor"));
-    any.call().queryParam("status", "NOPE").get("/api/v1/demands").then().statusCode(404);
+    any.call()
+        .queryParam("status", "NOPE")
+        .get("/api/v1/demands")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("status"));
+    any.call()
+        .queryParam("limit", "abc")
+        .get("/api/v1/demands")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("limit"));
+    any.call()
+        .queryParam("enterpriseId", "x")
+        .get("/api/v1/demands")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("enterpriseId"));
+    any.call()
+        .queryParam("occupationCode", "2-2")
+        .get("/api/v1/demands")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("occupationCode"));
   }
 
   @Test

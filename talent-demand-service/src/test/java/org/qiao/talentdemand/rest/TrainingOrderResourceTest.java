@@ -2,10 +2,10 @@ package org.qiao.talentdemand.rest;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.qiao.talentdemand.support.Bodies.aTrainingOrder;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +25,12 @@ class TrainingOrderResourceTest {
 
   private static CloudEvent proposal(String orderId, Api.Org university, int capacity) {
     return ProposalEvents.proposal(orderId, university, capacity);
+  }
+
+  /** Another event about the same proposal (same key), as a resubmission would be. */
+  private static CloudEvent laterEventFor(CloudEvent event) {
+    return ContractExamples.event(
+        event.source(), event.type(), event.subject(), ((ObjectNode) event.data()).deepCopy());
   }
 
   static List<Map<String, Object>> awaitProposals(Api.Org owner, String orderId, int count) {
@@ -63,18 +69,23 @@ class TrainingOrderResourceTest {
     assertEquals("RECEIVED", listed.get(0).get("status"));
     assertEquals(fudan.code(), listed.get(0).get("universityCode"));
 
+    // The same event again, then a later one on the same key (same partition, so consumed after
+    // the redelivery): once the later one is processed, the redelivery was too.
     TestProducer.send(CURRICULUM_TOPIC, event);
-    CloudEvent marker = proposal(orderId, fudan, 2);
-    TestProducer.send(CURRICULUM_TOPIC, marker);
+    CloudEvent later = laterEventFor(event);
+    TestProducer.send(CURRICULUM_TOPIC, later);
     await()
         .atMost(Duration.ofSeconds(15))
-        .until(() -> InboxProbe.processed("talent-demand-service", marker.id()));
-    owner
-        .call()
-        .get("/api/v1/training-orders/{id}/proposals", orderId)
-        .then()
-        .body("$", hasSize(2));
-    assertEquals(1, InboxProbe.count("talent-demand-service", event.id()));
+        .until(() -> InboxProbe.processed("talent-demand-service", later.id()));
+    List<Map<String, Object>> after =
+        owner
+            .call()
+            .get("/api/v1/training-orders/{id}/proposals", orderId)
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("$");
+    assertEquals(listed, after, "the redelivered proposal changed nothing");
   }
 
   @Test
@@ -91,40 +102,40 @@ class TrainingOrderResourceTest {
     String path = "/api/v1/training-orders/" + orderId;
 
     owner
-        .call()
+        .ifMatch(path)
         .body(Map.of("proposalId", first.subject(), "capacity", 8))
         .post(path + "/awards")
         .then()
         .statusCode(200)
         .body("status", equalTo("CONTRACTED"), "awardedCapacity", equalTo(8));
     owner
-        .call()
+        .ifMatch(path)
         .body(Map.of("proposalId", second.subject(), "capacity", 3))
         .post(path + "/awards")
         .then()
         .statusCode(409)
         .contentType("application/problem+json");
     owner
-        .call()
+        .ifMatch(path)
         .body(Map.of("proposalId", second.subject(), "capacity", 2))
         .post(path + "/awards")
         .then()
         .statusCode(200)
         .body("awardedCapacity", equalTo(10));
     owner
-        .call()
+        .ifMatch(path)
         .body(Map.of("proposalId", ContractExamples.newId(), "capacity", 1))
         .post(path + "/awards")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("proposalId"));
     owner
-        .call()
+        .ifMatch(path)
         .post(path + "/fulfilment")
         .then()
         .statusCode(200)
         .body("status", equalTo("FULFILLED"));
-    owner.call().post(path + "/cancellation").then().statusCode(409);
+    owner.ifMatch(path).post(path + "/cancellation").then().statusCode(409);
   }
 
   @Test
@@ -151,6 +162,45 @@ class TrainingOrderResourceTest {
         .then()
         .statusCode(200)
         .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(orderId)));
+  }
+
+  @Test
+  void aUniversityStillSeesAContractedOrderItProposedTo() {
+    Api.Org owner = Api.enterprise();
+    Api.Org proposer = Api.university();
+    String orderId = Api.create(owner, "/api/v1/training-orders", aTrainingOrder().build());
+    CloudEvent p = proposal(orderId, proposer, 3);
+    TestProducer.send(CURRICULUM_TOPIC, p);
+    awaitProposals(owner, orderId, 1);
+    String path = "/api/v1/training-orders/" + orderId;
+    owner
+        .ifMatch(path)
+        .body(Map.of("proposalId", p.subject(), "capacity", 3))
+        .post(path + "/awards")
+        .then()
+        .statusCode(200);
+    proposer.call().get(path).then().statusCode(200).body("status", equalTo("CONTRACTED"));
+    proposer
+        .call()
+        .get("/api/v1/training-orders")
+        .then()
+        .body("id", org.hamcrest.Matchers.hasItem(orderId));
+    Api.university().call().get(path).then().statusCode(404);
+  }
+
+  @Test
+  void awardingNeedsTheCurrentVersion() {
+    Api.Org owner = Api.enterprise();
+    String orderId = Api.create(owner, "/api/v1/training-orders", aTrainingOrder().build());
+    String path = "/api/v1/training-orders/" + orderId;
+    owner
+        .call()
+        .body(Map.of("proposalId", ContractExamples.newId(), "capacity", 1))
+        .post(path + "/awards")
+        .then()
+        .statusCode(428);
+    owner.call().header("If-Match", "\"7\"").post(path + "/cancellation").then().statusCode(412);
+    owner.call().get(path).then().body("status", equalTo("OPEN"));
   }
 
   @Test

@@ -22,6 +22,12 @@ public final class Api {
     public RequestSpecification call() {
       return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
+
+    /** A call that changes the resource at the path, sending the ETag just read as If-Match. */
+    public RequestSpecification ifMatch(String resourcePath) {
+      String etag = call().get(resourcePath).then().statusCode(200).extract().header("ETag");
+      return call().header("If-Match", etag);
+    }
   }
 
   /** A new valid credit code of a Shanghai enterprise (9 1 310115 + random + check character). */
