@@ -311,6 +311,13 @@ public final class LocalPlatform {
       System.out.println("No running platform (stale pid " + pid + ")");
       return;
     }
+    boolean isPlatform =
+        handle.get().info().commandLine().map(c -> c.contains("local-platform")).orElse(false);
+    if (!isPlatform) {
+      Files.deleteIfExists(pidFile);
+      System.out.println("No running platform (pid " + pid + " is another program)");
+      return;
+    }
     handle.get().destroy();
     handle.get().onExit().join();
     System.out.println("Stopped platform " + pid);

@@ -45,10 +45,6 @@ public interface MessagingConfig {
     /** Longest wait between attempts while Kafka is unreachable. */
     @WithDefault("5s")
     Duration maxBackoff();
-
-    /** How long published rows stay in the outbox (for audit and replay) before deletion. */
-    @WithDefault("P7D")
-    Duration retention();
   }
 
   interface Consumer {

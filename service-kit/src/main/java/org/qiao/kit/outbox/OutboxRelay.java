@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,8 +40,6 @@ public class OutboxRelay {
   /** Advisory lock id of the relay (any constant unique within the service's database). */
   private static final long RELAY_LOCK = 0x51_41_4F_5F_52_45_4CL;
 
-  private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
-
   private final EntityManager em;
   private final MessagingConfig config;
   private final Counter published;
@@ -52,7 +49,6 @@ public class OutboxRelay {
   private volatile boolean running;
   private volatile Thread thread;
   private KafkaProducer<String, byte[]> producer;
-  private Instant nextCleanup = Instant.now();
 
   OutboxRelay(EntityManager em, MessagingConfig config, MeterRegistry registry) {
     this.em = em;
@@ -109,7 +105,6 @@ public class OutboxRelay {
       try {
         int sent = relayBatch();
         backoffMs = 0;
-        cleanUpIfDue();
         if (sent < config.relay().batchSize()) {
           synchronized (wakeUp) {
             wakeUp.wait(config.relay().pollInterval().toMillis());
@@ -188,20 +183,6 @@ public class OutboxRelay {
         .executeUpdate();
     published.increment(rows.size());
     return rows.size();
-  }
-
-  private void cleanUpIfDue() {
-    if (Instant.now().isBefore(nextCleanup)) {
-      return;
-    }
-    nextCleanup = Instant.now().plus(CLEANUP_EVERY);
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                em.createNativeQuery(
-                        "delete from outbox_event where published_at < now() - make_interval(secs => ?1)")
-                    .setParameter(1, (double) config.relay().retention().toSeconds())
-                    .executeUpdate());
   }
 
   private synchronized KafkaProducer<String, byte[]> producer() {

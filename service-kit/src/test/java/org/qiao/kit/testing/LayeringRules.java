@@ -3,6 +3,7 @@ package org.qiao.kit.testing;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -78,7 +79,14 @@ public final class LayeringRules {
                 .arePublic()
                 .should()
                 .haveRawReturnType(annotatedWith(Entity.class))
-                .because("entities never cross the API: response records do"));
+                .because("entities never cross the API: response records do"),
+            noFields()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(rest)
+                .should()
+                .haveRawType(annotatedWith(Entity.class))
+                .because("request and response records carry values, not entities"));
     // A young service may not have every layer yet.
     rules.forEach(rule -> rule.allowEmptyShould(true).check(classes));
   }
