@@ -73,6 +73,11 @@ public final class LocalPlatform {
         System.out.println(new Tokens(home).mint(args[1], args[2], Duration.ofHours(hours)));
       }
       case "stop" -> stop(home);
+      case "load" -> {
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        new LoadTest(home).run(requests, concurrency);
+      }
       default -> {
         usage();
         System.exit(2);
@@ -87,6 +92,8 @@ public final class LocalPlatform {
                deploy/qiao token ROLE ORG [HOURS]   print a bearer token (roles: enterprise,
                                                     university, mentor, government, admin)
                deploy/qiao stop                     stop a running platform
+               deploy/qiao load [N] [CONCURRENCY]   bounded load on a running platform, with a
+                                                    report in .qiao/load-report.md
         """);
   }
 
