@@ -148,6 +148,11 @@ class EventContractTest {
       int expected = 2 + 5 + 2 + 2 + 3 + 2 + 4;
       List<CloudEvent> events =
           tap.awaitEvents(e -> subjects.contains(e.subject()), expected, Duration.ofSeconds(20));
+      long afterQuietPeriod =
+          tap.drain(Duration.ofMillis(500)).stream()
+              .filter(r -> subjects.contains(r.key()))
+              .count();
+      assertEquals(expected, afterQuietPeriod, "exactly one event per change");
 
       for (CloudEvent e : events) {
         assertEquals(List.of(), EventSchemas.violations(e), e.type() + " must match its schema");
