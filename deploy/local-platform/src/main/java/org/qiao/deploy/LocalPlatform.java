@@ -76,7 +76,7 @@ public final class LocalPlatform {
       case "load" -> {
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        new LoadTest(home).run(requests, concurrency);
+        new LoadGenerator(home).run(requests, concurrency);
       }
       default -> {
         usage();

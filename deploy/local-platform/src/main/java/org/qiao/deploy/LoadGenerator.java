@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * concurrency, reads them back, measures how long they take to reach matching-service, and writes a
  * report with latencies, throughput and each service's memory.
  */
-final class LoadTest {
+final class LoadGenerator {
 
   private static final String ENTERPRISE = "91350200MA31E12PXF";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
@@ -41,7 +41,7 @@ final class LoadTest {
   private final Tokens tokens;
   private final Path report;
 
-  LoadTest(Path home) {
+  LoadGenerator(Path home) {
     this.tokens = new Tokens(home);
     this.report = home.resolve("load-report.md");
   }
