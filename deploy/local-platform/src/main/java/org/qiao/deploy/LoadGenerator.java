@@ -74,6 +74,9 @@ final class LoadGenerator {
               }
             });
     List<String> ids = new ArrayList<>(created.keySet());
+    if (ids.isEmpty()) {
+      throw new IllegalStateException("no demand was created; is the platform up?");
+    }
     Phase reads =
         phase(
             requests,
@@ -129,11 +132,14 @@ final class LoadGenerator {
                 return null;
               }));
     }
-    for (Future<?> w : workers) {
-      w.get();
+    try {
+      for (Future<?> w : workers) {
+        w.get();
+      }
+    } finally {
+      pool.shutdown();
     }
     long elapsed = System.nanoTime() - start;
-    pool.shutdown();
     return new Phase(new ArrayList<>(latencies), elapsed, errors.get());
   }
 

@@ -99,6 +99,7 @@ public final class LocalPlatform {
 
   private void run() throws Exception {
     Files.createDirectories(home.resolve("logs"));
+    checkPortsFree();
     Path pidFile = home.resolve("platform.pid");
     Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
     CountDownLatch stopped = new CountDownLatch(1);
@@ -116,7 +117,6 @@ public final class LocalPlatform {
                 },
                 "qiao-shutdown"));
 
-    checkPortsFree();
     Tokens tokens = new Tokens(home);
     tokens.ensureKeyPair();
     String jdbcBase = startPostgres();

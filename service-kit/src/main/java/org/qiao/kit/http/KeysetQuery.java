@@ -31,6 +31,9 @@ public final class KeysetQuery {
     int next = 0;
     for (char c : fragment.toCharArray()) {
       if (c == '?') {
+        if (next == values.length) {
+          throw new IllegalArgumentException("more placeholders than values in: " + fragment);
+        }
         params.add(values[next++]);
         sql.append('?').append(params.size());
       } else {
@@ -51,6 +54,9 @@ public final class KeysetQuery {
 
   /** Adds a fragment without a value. */
   public KeysetQuery and(String fragment) {
+    if (fragment.indexOf('?') >= 0) {
+      throw new IllegalArgumentException("placeholders without values in: " + fragment);
+    }
     where.append(" and ").append(fragment);
     return this;
   }

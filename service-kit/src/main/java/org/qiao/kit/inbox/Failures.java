@@ -23,18 +23,25 @@ final class Failures {
           || t instanceof TimeoutException
           || t instanceof jakarta.persistence.LockTimeoutException
           || t instanceof jakarta.persistence.PessimisticLockException
-          || t instanceof jakarta.persistence.OptimisticLockException) {
+          || t instanceof jakarta.persistence.OptimisticLockException
+          || t instanceof jakarta.transaction.RollbackException) {
         return Kind.TRANSIENT;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String sqlClass = sql.getSQLState().substring(0, 2);
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if (state == null || state.length() < 2) {
+          // Pool acquisition timeouts and driver-side I/O trouble carry no SQLState.
+          return Kind.TRANSIENT;
+        }
+        String sqlClass = state.substring(0, 2);
         switch (sqlClass) {
           // connection, transaction rollback (serialization, deadlock), resources, operator
           case "08", "40", "53", "57", "58" -> {
             return Kind.TRANSIENT;
           }
-          // data exception, integrity constraint violation: the same data fails again
-          case "22", "23" -> {
+          // data exception: the same data fails again. (Integrity violations, class 23, may
+          // come from a race or from events arriving out of order: they stay UNKNOWN and retry.)
+          case "22" -> {
             return Kind.PERMANENT;
           }
           default -> {}

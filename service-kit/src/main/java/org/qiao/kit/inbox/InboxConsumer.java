@@ -53,8 +53,11 @@ public class InboxConsumer {
 
   private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
 
-  /** How often a failure of unknown kind is retried before the record is dead-lettered. */
-  static final int MAX_ATTEMPTS_UNKNOWN = 10;
+  /**
+   * How often a failure of unknown kind is retried before the record is dead-lettered: with the
+   * backoff capped at a few seconds, minutes of retrying, enough to ride out a passing fault.
+   */
+  static final int MAX_ATTEMPTS_UNKNOWN = 60;
 
   private final Map<String, Integer> attempts = new HashMap<>();
 

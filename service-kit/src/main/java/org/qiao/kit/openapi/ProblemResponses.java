@@ -73,7 +73,6 @@ public class ProblemResponses implements OASFilter {
     var created = op.getResponses().getAPIResponse("201");
     if (created != null) {
       created.addHeader("Location", header("URL of the new resource"));
-      created.addHeader("ETag", header("Version of the new resource, for If-Match"));
     }
     var ok = op.getResponses().getAPIResponse("200");
     if (ok == null) {
@@ -81,7 +80,9 @@ public class ProblemResponses implements OASFilter {
     }
     if (hasParameter(op, "cursor")) {
       ok.addHeader("Link", header("RFC 8288 link to the next page: <url>; rel=\"next\""));
-    } else if (path.endsWith("}") || method != PathItem.HttpMethod.GET) {
+    } else if (hasParameter(op, "If-Match")
+        || method == PathItem.HttpMethod.GET && path.matches("/api/v1/[a-z-]+/\\{[A-Za-z]+}")) {
+      // A single resource, and every change of one, answers with the version to send as If-Match.
       ok.addHeader("ETag", header("Version of the resource, for If-Match"));
     }
   }

@@ -160,6 +160,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Exception e, UriInfo uri) {
+    // A conflict raised at commit arrives wrapped (rollback, interceptor): answer it as such.
+    for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.hibernate.exception.ConstraintViolationException
+          || t instanceof OptimisticLockException) {
+        return persistence((RuntimeException) t, uri);
+      }
+    }
     LOG.error("Unhandled exception", e);
     return respond(
         new Problem(

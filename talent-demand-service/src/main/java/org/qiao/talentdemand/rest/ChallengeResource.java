@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -94,7 +95,16 @@ public class ChallengeResource {
           String status,
       @Parameter(description = "From the previous page's Link header") @QueryParam("cursor")
           String cursor,
-      @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
+      @Parameter(
+              description = "Page size, 1-100",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "100",
+                      defaultValue = "20"))
+          @QueryParam("limit")
+          String limit,
       UriInfo uri) {
     return challenges
         .list(

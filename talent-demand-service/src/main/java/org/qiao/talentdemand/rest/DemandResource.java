@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -110,7 +111,16 @@ public class DemandResource {
       @Parameter(schema = @Schema(format = "uuid")) @QueryParam("enterpriseId") String enterpriseId,
       @Parameter(description = "From the previous page's Link header") @QueryParam("cursor")
           String cursor,
-      @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
+      @Parameter(
+              description = "Page size, 1-100",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "100",
+                      defaultValue = "20"))
+          @QueryParam("limit")
+          String limit,
       UriInfo uri) {
     var filter =
         new DemandService.Filter(

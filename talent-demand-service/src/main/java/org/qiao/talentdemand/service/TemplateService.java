@@ -53,12 +53,25 @@ public class TemplateService {
     int added = 0;
     for (TemplateData t : readTemplates()) {
       try {
+        // ArC intercepts calls within a bean, so seed() runs in its own transaction.
         added += seed(t) ? 1 : 0;
       } catch (RuntimeException e) {
-        LOG.debugf("Template %s not seeded (another instance did): %s", t.occupationCode(), e);
+        if (!isDuplicate(e)) {
+          throw e;
+        }
+        LOG.debugf("Template %s was seeded by another instance", t.occupationCode());
       }
     }
     LOG.infof("Seeded %d demand templates from %s", added, config.templates().location());
+  }
+
+  private static boolean isDuplicate(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)

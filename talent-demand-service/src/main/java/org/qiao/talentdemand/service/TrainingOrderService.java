@@ -18,6 +18,7 @@ import org.qiao.talentdemand.domain.ChinaTime;
 import org.qiao.talentdemand.domain.DomainViolation;
 import org.qiao.talentdemand.domain.Enterprise;
 import org.qiao.talentdemand.domain.Proposal;
+import org.qiao.talentdemand.domain.ProposalStatus;
 import org.qiao.talentdemand.domain.TrainingOrder;
 import org.qiao.talentdemand.domain.TrainingOrderStatus;
 import org.qiao.talentdemand.messaging.EventTypes;
@@ -65,7 +66,7 @@ public class TrainingOrderService {
 
   /**
    * An order the caller may see: its enterprise, overseers, universities it is open to while it
-   * takes proposals, and universities that proposed to it. Anyone else gets 404.
+   * takes proposals, and universities whose proposal it took (not rejected). Anyone else gets 404.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public TrainingOrder get(UUID id) {
@@ -88,7 +89,7 @@ public class TrainingOrderService {
               "((status = 'OPEN' and (jsonb_array_length(target_universities) = 0"
                   + " or jsonb_exists(target_universities, ?)))"
                   + " or exists (select 1 from proposal p where p.training_order_id = training_order.id"
-                  + " and p.university_code = ?))",
+                  + " and p.university_code = ? and p.status <> 'REJECTED'))",
               viewer.org(),
               viewer.org());
       default -> q.and("false");
@@ -170,7 +171,11 @@ public class TrainingOrderService {
       case ENTERPRISE -> viewer.owns(o.enterpriseId);
       case UNIVERSITY ->
           o.status == TrainingOrderStatus.OPEN && o.isOpenTo(viewer.org())
-              || Proposal.count("trainingOrderId = ?1 and universityCode = ?2", o.id, viewer.org())
+              || Proposal.count(
+                      "trainingOrderId = ?1 and universityCode = ?2 and status <> ?3",
+                      o.id,
+                      viewer.org(),
+                      ProposalStatus.REJECTED)
                   > 0;
       default -> false;
     };
