@@ -81,7 +81,7 @@ public class ProblemResponses implements OASFilter {
     if (hasParameter(op, "cursor")) {
       ok.addHeader("Link", header("RFC 8288 link to the next page: <url>; rel=\"next\""));
     } else if (hasParameter(op, "If-Match")
-        || method == PathItem.HttpMethod.GET && path.matches("/api/v1/[a-z-]+/\\{[A-Za-z]+}")) {
+        || method == PathItem.HttpMethod.GET && path.matches("/api/v1/[a-z-]+/\\{id}")) {
       // A single resource, and every change of one, answers with the version to send as If-Match.
       ok.addHeader("ETag", header("Version of the resource, for If-Match"));
     }
