@@ -35,12 +35,13 @@ import org.qiao.kit.events.EventSchemas;
 import org.qiao.kit.events.InvalidEventException;
 
 /**
- * Consumes the subscribed topics with plain kafka-clients. Each event is applied by its {@link
- * EventHandler} in one transaction together with its inbox row; offsets are committed only after
- * that. A record that can never be applied goes to the dead-letter topic with the reason in
- * headers, and consumption carries on. A transient failure (database or broker unreachable) rewinds
- * and retries with backoff for as long as it lasts; a failure of unknown kind is retried {@value
- * #MAX_ATTEMPTS_UNKNOWN} times, then dead-lettered, so one bad record cannot stop a partition.
+ * Consumes the subscribed topics with plain kafka-clients. Events are applied by their {@link
+ * EventHandler} in the transaction that records them in the inbox (all events of a poll together
+ * when they are all valid, else one by one); offsets are committed only after that. A record that
+ * can never be applied goes to the dead-letter topic with the reason in headers, and consumption
+ * carries on. A transient failure (database or broker unreachable) rewinds and retries with backoff
+ * for as long as it lasts; a failure of unknown kind is retried {@value #MAX_ATTEMPTS_UNKNOWN}
+ * times, then dead-lettered, so one bad record cannot stop a partition.
  */
 @ApplicationScoped
 public class InboxConsumer {
@@ -168,6 +169,11 @@ public class InboxConsumer {
       return backoffMs;
     }
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+    if (applyTogether(records)) {
+      records.forEach(r -> markDone(done, r));
+      consumer.commitSync(done);
+      return 0;
+    }
     try {
       for (ConsumerRecord<String, byte[]> record : records) {
         process(record);
@@ -190,6 +196,53 @@ public class InboxConsumer {
       if (!done.isEmpty()) {
         consumer.commitSync(done);
       }
+    }
+  }
+
+  private static void markDone(
+      Map<TopicPartition, OffsetAndMetadata> done, ConsumerRecord<String, byte[]> record) {
+    done.put(
+        new TopicPartition(record.topic(), record.partition()),
+        new OffsetAndMetadata(record.offset() + 1));
+  }
+
+  /**
+   * The fast path: when every record of a poll is a valid event, applies them all in one
+   * transaction (one commit instead of one per event). Returns false, having changed nothing, when
+   * a record is invalid or anything fails; the caller then takes the records one by one, which
+   * dead-letters or retries each as it deserves.
+   */
+  private boolean applyTogether(ConsumerRecords<String, byte[]> records) {
+    List<CloudEvent> events = new ArrayList<>(records.count());
+    try {
+      for (ConsumerRecord<String, byte[]> record : records) {
+        CloudEvent event = EventCodec.decode(record.value());
+        if (!EventSchemas.isKnown(event.type()) || !EventSchemas.violations(event).isEmpty()) {
+          return false;
+        }
+        events.add(event);
+      }
+      int count =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    int appliedNow = 0;
+                    for (CloudEvent event : events) {
+                      EventHandler handler = handlers.get(event.type());
+                      if (handler != null
+                          && inbox.firstDelivery(config.consumer().groupId(), event)) {
+                        handler.handle(event);
+                        appliedNow++;
+                      }
+                    }
+                    return appliedNow;
+                  });
+      applied.increment(count);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.debugf(
+          "Applying %d records together failed, taking them one by one: %s", records.count(), e);
+      return false;
     }
   }
 
