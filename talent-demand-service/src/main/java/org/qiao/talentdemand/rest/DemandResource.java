@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,14 +24,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.http.Idempotency;
-import org.qiao.kit.http.Page;
+import org.qiao.kit.http.PageRequest;
 import org.qiao.kit.http.Params;
 import org.qiao.kit.http.Responses;
 import org.qiao.kit.http.Versions;
@@ -109,18 +109,7 @@ public class DemandResource {
           String skill,
       @QueryParam("city") @Size(max = 50) String city,
       @Parameter(schema = @Schema(format = "uuid")) @QueryParam("enterpriseId") String enterpriseId,
-      @Parameter(description = "From the previous page's Link header") @QueryParam("cursor")
-          String cursor,
-      @Parameter(
-              description = "Page size, 1-100",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "100",
-                      defaultValue = "20"))
-          @QueryParam("limit")
-          String limit,
+      @BeanParam PageRequest page,
       UriInfo uri) {
     var filter =
         new DemandService.Filter(
@@ -131,7 +120,7 @@ public class DemandResource {
             city,
             Params.uuid(enterpriseId, "enterpriseId"));
     return demands
-        .search(filter, Page.cursor(cursor), Params.limit(limit))
+        .search(filter, page.cursor(), page.limit())
         .map(DemandResponse::of)
         .toResponse(uri);
   }

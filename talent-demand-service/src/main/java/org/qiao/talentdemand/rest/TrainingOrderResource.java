@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,14 +22,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.http.Idempotency;
-import org.qiao.kit.http.Page;
+import org.qiao.kit.http.PageRequest;
 import org.qiao.kit.http.Params;
 import org.qiao.kit.http.Responses;
 import org.qiao.kit.http.Versions;
@@ -91,24 +91,13 @@ public class TrainingOrderResource {
   public Response list(
       @Parameter(schema = @Schema(implementation = TrainingOrderStatus.class)) @QueryParam("status")
           String status,
-      @Parameter(description = "From the previous page's Link header") @QueryParam("cursor")
-          String cursor,
-      @Parameter(
-              description = "Page size, 1-100",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "100",
-                      defaultValue = "20"))
-          @QueryParam("limit")
-          String limit,
+      @BeanParam PageRequest page,
       UriInfo uri) {
     return orders
         .list(
             Params.enumValue(TrainingOrderStatus.class, status, "status"),
-            Page.cursor(cursor),
-            Params.limit(limit))
+            page.cursor(),
+            page.limit())
         .map(TrainingOrderResponse::of)
         .toResponse(uri);
   }
