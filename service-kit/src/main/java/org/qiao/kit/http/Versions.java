@@ -29,20 +29,13 @@ public final class Versions {
     return parse(ifMatch);
   }
 
-  /** Checks an optional If-Match against the current version: 412 when it names another. */
-  public static void checkIfPresent(String ifMatch, long current) {
-    if (ifMatch != null && !ifMatch.isBlank()) {
-      check(parse(ifMatch), current);
-    }
-  }
-
   public static void check(long expected, long current) {
     if (expected != current) {
       throw stale(current);
     }
   }
 
-  public static ProblemException stale(long current) {
+  private static ProblemException stale(long current) {
     return new ProblemException(
         412,
         "precondition-failed",

@@ -50,12 +50,4 @@ final class Failures {
     }
     return Kind.UNKNOWN;
   }
-
-  static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
-  }
 }

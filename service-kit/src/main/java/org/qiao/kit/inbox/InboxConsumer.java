@@ -33,6 +33,7 @@ import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.events.EventSchemas;
 import org.qiao.kit.events.InvalidEventException;
+import org.qiao.kit.problem.Causes;
 
 /**
  * Consumes the subscribed topics with plain kafka-clients. Events are applied by their {@link
@@ -287,14 +288,14 @@ public class InboxConsumer {
     } catch (RuntimeException e) {
       switch (Failures.classify(e)) {
         case TRANSIENT -> throw e;
-        case PERMANENT -> deadLetter(record, "cannot be applied: " + Failures.describe(e));
+        case PERMANENT -> deadLetter(record, "cannot be applied: " + Causes.describeRoot(e));
         case UNKNOWN -> {
           int attempt = attempts.merge(position(record), 1, Integer::sum);
           if (attempt < MAX_ATTEMPTS_UNKNOWN) {
             throw e;
           }
           attempts.remove(position(record));
-          deadLetter(record, "failed " + attempt + " times: " + Failures.describe(e));
+          deadLetter(record, "failed " + attempt + " times: " + Causes.describeRoot(e));
         }
       }
     }

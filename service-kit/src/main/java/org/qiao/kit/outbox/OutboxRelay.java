@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.qiao.kit.config.KafkaClients;
 import org.qiao.kit.config.MessagingConfig;
 import org.qiao.kit.events.CloudEvent;
+import org.qiao.kit.problem.Causes;
 
 /**
  * Publishes committed outbox rows to Kafka in the order they were written ({@code seq}), on its own
@@ -44,7 +45,6 @@ public class OutboxRelay {
   private final MessagingConfig config;
   private final Counter published;
   private final Counter failures;
-  private final Object wakeUp = new Object();
 
   private volatile boolean running;
   private volatile Thread thread;
@@ -92,13 +92,6 @@ public class OutboxRelay {
     return thread == null || thread.isAlive();
   }
 
-  /** Asks the relay to look at the outbox now instead of at its next poll. */
-  public void wakeUp() {
-    synchronized (wakeUp) {
-      wakeUp.notifyAll();
-    }
-  }
-
   private void loop() {
     long backoffMs = 0;
     while (running) {
@@ -106,9 +99,7 @@ public class OutboxRelay {
         int sent = relayBatch();
         backoffMs = 0;
         if (sent < config.relay().batchSize()) {
-          synchronized (wakeUp) {
-            wakeUp.wait(config.relay().pollInterval().toMillis());
-          }
+          Thread.sleep(config.relay().pollInterval().toMillis());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -117,7 +108,7 @@ public class OutboxRelay {
         failures.increment();
         closeProducer();
         backoffMs = Math.min(config.relay().maxBackoff().toMillis(), Math.max(100, backoffMs * 2));
-        LOG.warnf("Outbox relay failed, retrying in %d ms: %s", backoffMs, rootMessage(e));
+        LOG.warnf("Outbox relay failed, retrying in %d ms: %s", backoffMs, Causes.describeRoot(e));
         try {
           Thread.sleep(backoffMs);
         } catch (InterruptedException ie) {
@@ -203,13 +194,5 @@ public class OutboxRelay {
       }
       producer = null;
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 }

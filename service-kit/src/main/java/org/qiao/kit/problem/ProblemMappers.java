@@ -116,22 +116,27 @@ public class ProblemMappers {
     jakarta.persistence.PersistenceException.class
   })
   public Response persistence(RuntimeException e, UriInfo uri) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-        return respond(
-            new Problem(
-                type("conflict"),
-                "Conflict",
-                409,
-                "The change conflicts with data stored meanwhile; read it again and retry",
-                path(uri),
-                List.of()));
-      }
-      if (t instanceof OptimisticLockException lock) {
-        return optimisticLock(lock, uri);
-      }
+    Response conflict = conflictIn(e, uri);
+    return conflict != null ? conflict : unexpected(e, uri);
+  }
+
+  /**
+   * 409 for a constraint race, 412 for a lost optimistic lock, anywhere in the chain; else null.
+   */
+  private Response conflictIn(Throwable e, UriInfo uri) {
+    if (Causes.find(e, org.hibernate.exception.ConstraintViolationException.class).isPresent()) {
+      return respond(
+          new Problem(
+              type("conflict"),
+              "Conflict",
+              409,
+              "The change conflicts with data stored meanwhile; read it again and retry",
+              path(uri),
+              List.of()));
     }
-    return unexpected(e, uri);
+    return Causes.find(e, OptimisticLockException.class)
+        .map(lock -> optimisticLock(lock, uri))
+        .orElse(null);
   }
 
   @ServerExceptionMapper
@@ -161,11 +166,9 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response unexpected(Exception e, UriInfo uri) {
     // A conflict raised at commit arrives wrapped (rollback, interceptor): answer it as such.
-    for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.hibernate.exception.ConstraintViolationException
-          || t instanceof OptimisticLockException) {
-        return persistence((RuntimeException) t, uri);
-      }
+    Response conflict = conflictIn(e, uri);
+    if (conflict != null) {
+      return conflict;
     }
     LOG.error("Unhandled exception", e);
     return respond(

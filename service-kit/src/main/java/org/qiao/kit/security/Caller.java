@@ -43,8 +43,4 @@ public class Caller {
   public boolean isAdmin() {
     return is(Roles.ADMIN);
   }
-
-  public String subject() {
-    return jwt.getSubject();
-  }
 }

@@ -50,10 +50,6 @@ public final class KafkaBroker {
     return "127.0.0.1:" + port;
   }
 
-  public synchronized boolean isRunning() {
-    return server != null;
-  }
-
   public synchronized void stop() {
     if (server != null) {
       server.shutdown();

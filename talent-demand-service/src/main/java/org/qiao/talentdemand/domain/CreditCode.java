@@ -68,7 +68,7 @@ public record CreditCode(String value) {
   }
 
   /** The check character (position 18) of the first 17 characters. */
-  static char checkCharacter(String first17) {
+  public static char checkCharacter(String first17) {
     int sum = 0;
     for (int i = 0; i < 17; i++) {
       sum += CHARSET.indexOf(first17.charAt(i)) * WEIGHTS[i];

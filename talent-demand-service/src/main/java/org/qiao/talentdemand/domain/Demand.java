@@ -159,7 +159,7 @@ public class Demand extends PanacheEntityBase {
 
   public void expire(LocalDate today, Instant now) {
     IllegalTransition.unlessIn(EnumSet.of(DemandStatus.PUBLISHED), status, "demand", "expired");
-    if (!validThrough.isBefore(today)) {
+    if (!isDueToExpire(today)) {
       throw new IllegalTransition("The demand is valid through " + validThrough);
     }
     status = DemandStatus.EXPIRED;

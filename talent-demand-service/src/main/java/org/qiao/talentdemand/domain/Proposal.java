@@ -101,4 +101,9 @@ public class Proposal extends PanacheEntityBase {
   public static List<Proposal> ofOrder(UUID orderId) {
     return list("trainingOrderId = ?1 order by id", orderId);
   }
+
+  public static List<Proposal> awardedIn(UUID orderId) {
+    return list(
+        "trainingOrderId = ?1 and status = ?2 order by id", orderId, ProposalStatus.AWARDED);
+  }
 }

@@ -9,7 +9,6 @@ import org.qiao.talentdemand.domain.Demand;
 import org.qiao.talentdemand.domain.Enterprise;
 import org.qiao.talentdemand.domain.Interest;
 import org.qiao.talentdemand.domain.Proposal;
-import org.qiao.talentdemand.domain.ProposalStatus;
 import org.qiao.talentdemand.domain.TrainingOrder;
 
 /**
@@ -39,8 +38,7 @@ public class TalentDemandEvents {
 
   public void trainingOrder(String type, TrainingOrder o, Enterprise owner) {
     em.flush();
-    List<Proposal> awarded =
-        Proposal.ofOrder(o.id).stream().filter(p -> p.status == ProposalStatus.AWARDED).toList();
+    List<Proposal> awarded = Proposal.awardedIn(o.id);
     outbox.record("training-order", o.id, type, EventData.TrainingOrderState.of(o, owner, awarded));
   }
 

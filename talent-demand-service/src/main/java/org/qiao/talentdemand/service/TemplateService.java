@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
+import org.qiao.kit.problem.Causes;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.talentdemand.config.TalentDemandConfig;
 import org.qiao.talentdemand.domain.Degree;
@@ -56,22 +58,13 @@ public class TemplateService {
         // ArC intercepts calls within a bean, so seed() runs in its own transaction.
         added += seed(t) ? 1 : 0;
       } catch (RuntimeException e) {
-        if (!isDuplicate(e)) {
+        if (Causes.find(e, ConstraintViolationException.class).isEmpty()) {
           throw e;
         }
         LOG.debugf("Template %s was seeded by another instance", t.occupationCode());
       }
     }
     LOG.infof("Seeded %d demand templates from %s", added, config.templates().location());
-  }
-
-  private static boolean isDuplicate(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)

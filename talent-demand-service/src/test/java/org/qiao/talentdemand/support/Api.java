@@ -6,14 +6,12 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.concurrent.ThreadLocalRandom;
 import org.qiao.kit.testing.TestJwt;
+import org.qiao.talentdemand.domain.CreditCode;
 
 /** Callers for tests: fresh registered enterprises and universities, each with its own token. */
 public final class Api {
 
   private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] WEIGHTS = {
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
-  };
 
   private Api() {}
 
@@ -37,11 +35,7 @@ public final class Api {
     for (int i = 0; i < 9; i++) {
       s.append(CHARSET.charAt(random.nextInt(CHARSET.length())));
     }
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += CHARSET.indexOf(s.charAt(i)) * WEIGHTS[i];
-    }
-    return s.append(CHARSET.charAt((31 - sum % 31) % 31)).toString();
+    return s.append(CreditCode.checkCharacter(s.toString())).toString();
   }
 
   /** An enterprise that has a token but has not registered yet. */
