@@ -10,4 +10,9 @@ class OpenApiContractTest {
   void runningServiceMatchesCommittedContract() throws Exception {
     OpenApiContract.assertRunningServiceMatchesCommitted();
   }
+
+  @Test
+  void committedContractIsValidAndBounded() throws Exception {
+    OpenApiContract.assertCommittedDocumentIsValid();
+  }
 }

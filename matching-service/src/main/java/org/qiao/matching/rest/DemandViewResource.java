@@ -25,7 +25,11 @@ public class DemandViewResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a published demand (any authenticated role)")
+  @Operation(
+      operationId = "getPublishedDemand",
+      summary = "Read a published demand (any authenticated role)",
+      description =
+          "The demand as matching-service learned it from talent-demand-service's events (eventually consistent); drafts never appear here.")
   public DemandViewResponse get(@PathParam("id") UUID id) {
     return DemandViewResponse.of(views.get(id));
   }

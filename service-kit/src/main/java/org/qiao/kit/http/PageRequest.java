@@ -10,7 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageRequest {
 
   @QueryParam("cursor")
-  @Parameter(description = "From the previous page's Link header")
+  @Parameter(
+      description = "From the previous page's Link header",
+      schema = @Schema(type = SchemaType.STRING, maxLength = 36))
   String cursor;
 
   @QueryParam("limit")

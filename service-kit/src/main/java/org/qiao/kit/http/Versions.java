@@ -26,6 +26,9 @@ public final class Versions {
           "Send If-Match with the ETag you last read, so no one else's change is overwritten",
           List.of());
     }
+    if (ifMatch.length() > 40) {
+      throw ProblemException.invalidField("If-Match", "must be an ETag this service issued");
+    }
     return parse(ifMatch);
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem details body ({@code application/problem+json}). Documented in every
- * service's OpenAPI contract by {@link org.qiao.kit.openapi.ProblemResponses}.
+ * service's OpenAPI contract by {@link org.qiao.kit.openapi.ContractFilter}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(

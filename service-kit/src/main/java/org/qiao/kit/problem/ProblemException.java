@@ -39,6 +39,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(409, "conflict", "Conflict", detail, List.of());
   }
 
+  /** The problem body this failure answers with; {@code instance} is the request path. */
+  public Problem toProblem(String instance) {
+    return new Problem(type(), title, status, getMessage(), instance, errors);
+  }
+
   public int status() {
     return status;
   }

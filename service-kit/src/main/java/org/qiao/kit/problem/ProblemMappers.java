@@ -1,6 +1,7 @@
 package org.qiao.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.qiao.kit.guard.UnsafeTextException;
 
 /**
  * Turns every failure into problem+json. Client mistakes get a 4xx that names the field; only a
@@ -32,8 +34,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return respond(
-        new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    return respond(e.toProblem(path(uri)));
   }
 
   @ServerExceptionMapper
@@ -58,9 +59,15 @@ public class ProblemMappers {
       String message =
           e instanceof UnrecognizedPropertyException
               ? "unknown field"
-              : "has the wrong type or format";
+              : e instanceof UnsafeTextException unsafe
+                  ? unsafe.reason()
+                  : "has the wrong type or format";
       return validation(
           uri, field + " " + message, List.of(new Problem.FieldError(field, message)));
+    }
+    if (e instanceof StreamConstraintsException) {
+      // Nesting beyond the configured depth: refused before it could exhaust the stack.
+      return validation(uri, "The body nests arrays and objects too deeply", List.of());
     }
     return validation(
         uri, "The body is not well-formed JSON: " + e.getOriginalMessage(), List.of());
@@ -169,6 +176,11 @@ public class ProblemMappers {
     Response conflict = conflictIn(e, uri);
     if (conflict != null) {
       return conflict;
+    }
+    // A client failure raised inside a reader or interceptor that wrapped it.
+    var wrapped = Causes.find(e, ProblemException.class);
+    if (wrapped.isPresent()) {
+      return problem(wrapped.get(), uri);
     }
     LOG.error("Unhandled exception", e);
     return respond(

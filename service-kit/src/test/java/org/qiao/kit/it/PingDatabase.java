@@ -27,6 +27,10 @@ public class PingDatabase {
         "select count(distinct event_id) from ping_effect where label like ?1", prefix + "%");
   }
 
+  public long pings() {
+    return count("select count(*) from ping", null);
+  }
+
   public long pendingOutboxRows() {
     return count("select count(*) from outbox_event where published_at is null", null);
   }

@@ -10,9 +10,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +59,18 @@ public class PingResource {
         .executeUpdate();
     outbox.record("ping", id, "qiao.ping.sent.v1", new PingSent(id, body.label()));
     return new PingResponse(id, body.label());
+  }
+
+  @GET
+  @Path("/{label}")
+  @RolesAllowed("enterprise")
+  public List<PingResponse> find(
+      @PathParam("label") String label, @QueryParam("prefix") String prefix) {
+    List<?> rows =
+        em.createNativeQuery("select id from ping where label = ?1")
+            .setParameter(1, prefix == null ? label : prefix + label)
+            .getResultList();
+    return rows.stream().map(id -> new PingResponse((UUID) id, label)).toList();
   }
 
   public record PingSent(UUID pingId, String label) {}

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -40,6 +42,7 @@ public final class OpenApiContract {
       Files.createDirectories(COMMITTED.getParent());
       Files.writeString(
           COMMITTED, JSON.writeValueAsString(JSON.treeToValue(running, Object.class)) + "\n");
+      assertCommittedDocumentIsValid();
       return;
     }
     if (!Files.exists(COMMITTED)) {
@@ -48,7 +51,8 @@ public final class OpenApiContract {
               + COMMITTED
               + "; run with -Dqiao.openapi.update=true");
     }
-    JsonNode committed = JSON.readTree(Files.readString(COMMITTED));
+    String committedText = Files.readString(COMMITTED);
+    JsonNode committed = JSON.readTree(committedText);
     String difference = firstDifference("", committed, running);
     if (difference != null) {
       fail(
@@ -57,6 +61,19 @@ public final class OpenApiContract {
               + " at "
               + difference
               + " (rerun with -Dqiao.openapi.update=true if the change is intended)");
+    }
+  }
+
+  /**
+   * The committed document is valid OpenAPI and keeps {@link ContractRules}: checked on the file,
+   * so neither a hand edit nor a regenerated document can slip through.
+   */
+  public static void assertCommittedDocumentIsValid() throws IOException {
+    String text = Files.readString(COMMITTED);
+    List<String> problems = new ArrayList<>(ContractRules.parserMessages(text));
+    problems.addAll(ContractRules.violations(JSON.readTree(text)));
+    if (!problems.isEmpty()) {
+      fail(COMMITTED + " breaks the contract rules:\n  " + String.join("\n  ", problems));
     }
   }
 

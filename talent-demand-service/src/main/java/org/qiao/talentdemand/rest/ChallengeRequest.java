@@ -1,6 +1,7 @@
 package org.qiao.talentdemand.rest;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,15 +21,17 @@ public record ChallengeRequest(
     @Schema(description = "2-digit 学科门类 or 4-digit 一级学科 codes", example = "[\"0812\"]")
         @Size(max = 20)
         List<
-                @NotNull
+                @NotNull @Size(max = 4)
                 @Pattern(
                     regexp = "\\d{2}|\\d{4}",
                     message = "must be a 2- or 4-digit discipline code")
                 String>
             disciplineCodes,
     @Size(max = 50) List<@Valid @NotNull SkillDto> skills,
-    @Schema(description = "CNY", example = "200000") @PositiveOrZero Integer budgetMin,
-    @Schema(description = "CNY", example = "500000") @PositiveOrZero Integer budgetMax,
+    @Schema(description = "CNY", example = "200000") @PositiveOrZero @Max(1_000_000_000)
+        Integer budgetMin,
+    @Schema(description = "CNY", example = "500000") @PositiveOrZero @Max(1_000_000_000)
+        Integer budgetMax,
     @Schema(example = "2027-05-31") @NotNull LocalDate deadline) {
 
   Challenge.Brief toDomain() {

@@ -62,7 +62,10 @@ public class ChallengeResource {
 
   @POST
   @RolesAllowed(Roles.ENTERPRISE)
-  @Operation(summary = "Post a challenge", description = "Event: qiao.challenge.posted.v1.")
+  @Operation(
+      operationId = "postChallenge",
+      summary = "Post a challenge",
+      description = "Event: qiao.challenge.posted.v1.")
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = ChallengeResponse.class)))
@@ -83,6 +86,7 @@ public class ChallengeResource {
   @GET
   @Authenticated
   @Operation(
+      operationId = "listChallenges",
       summary = "List challenges",
       description =
           "Universities, government and admin see all; an enterprise its own. Newest first; next"
@@ -105,7 +109,11 @@ public class ChallengeResource {
   @GET
   @Path("/{id}")
   @Authenticated
-  @Operation(summary = "Read a challenge")
+  @Operation(
+      operationId = "getChallenge",
+      summary = "Read a challenge",
+      description =
+          "An open challenge is readable by its enterprise and by universities; the ETag is the version to send as If-Match.")
   public Response get(@PathParam("id") UUID id) {
     Challenge c = challenges.get(id);
     return Responses.ok(ChallengeResponse.of(c), c.version);
@@ -115,6 +123,7 @@ public class ChallengeResource {
   @Path("/{id}/interests")
   @RolesAllowed(Roles.UNIVERSITY)
   @Operation(
+      operationId = "registerChallengeInterest",
       summary = "Register the calling university's interest",
       description = "Once per university. Event: qiao.challenge.interest-registered.v1.")
   @APIResponse(
@@ -141,7 +150,10 @@ public class ChallengeResource {
   @Path("/{id}/interests/{interestId}")
   @Authenticated
   @Operation(
-      summary = "One interest (for the challenge's enterprise and the university that gave it)")
+      operationId = "getChallengeInterest",
+      summary = "One interest (for the challenge's enterprise and the university that gave it)",
+      description =
+          "Readable by the challenge's enterprise and by the university that registered the interest; 404 for anyone else.")
   public InterestResponse interest(
       @PathParam("id") UUID id, @PathParam("interestId") UUID interestId) {
     return InterestResponse.of(challenges.interest(id, interestId));
@@ -150,7 +162,10 @@ public class ChallengeResource {
   @GET
   @Path("/{id}/interests")
   @RolesAllowed(Roles.ENTERPRISE)
-  @Operation(summary = "Interests in the caller's challenge")
+  @Operation(
+      operationId = "listChallengeInterests",
+      summary = "Interests in the caller's challenge",
+      description = "Every interest registered for the caller's own challenge, oldest first.")
   public List<InterestResponse> interests(@PathParam("id") UUID id) {
     return challenges.interests(id).stream().map(InterestResponse::of).toList();
   }
@@ -158,7 +173,10 @@ public class ChallengeResource {
   @POST
   @Path("/{id}/selection")
   @RolesAllowed(Roles.ENTERPRISE)
-  @Operation(summary = "Select an interest", description = "Event: qiao.challenge.matched.v1.")
+  @Operation(
+      operationId = "selectChallengeInterest",
+      summary = "Select an interest",
+      description = "Event: qiao.challenge.matched.v1.")
   public Response select(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -170,7 +188,10 @@ public class ChallengeResource {
   @POST
   @Path("/{id}/closure")
   @RolesAllowed(Roles.ENTERPRISE)
-  @Operation(summary = "Close a challenge", description = "Event: qiao.challenge.closed.v1.")
+  @Operation(
+      operationId = "closeChallenge",
+      summary = "Close a challenge",
+      description = "Event: qiao.challenge.closed.v1.")
   public Response close(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     Challenge c = challenges.close(id, Versions.required(ifMatch));

@@ -21,12 +21,13 @@ public record DemandRequest(
     @Size(max = 5000) String description,
     @Schema(description = "职业分类大典 code", example = "2-02-10-03")
         @NotNull
+        @Size(max = 10)
         @Pattern(regexp = "[1-8]-\\d{2}-\\d{2}-\\d{2}", message = "must look like 2-02-10-03")
         String occupationCode,
     @Schema(description = "Accepted major codes (6 digits, optional T/K)", example = "[\"080704\"]")
         @Size(max = 50)
         List<
-                @NotNull
+                @NotNull @Size(max = 7)
                 @Pattern(regexp = "\\d{6}[TK]?", message = "must be 6 digits with optional T or K")
                 String>
             majorCodes,
@@ -34,8 +35,10 @@ public record DemandRequest(
     @Size(max = 50) List<@Valid @NotNull SkillDto> skills,
     @Schema(example = "3") @NotNull @Min(1) @Max(10_000) Integer headcount,
     @Schema(example = "上海") @NotBlank @Size(max = 50) String city,
-    @Schema(description = "Monthly, CNY", example = "12000") @PositiveOrZero Integer salaryMin,
-    @Schema(description = "Monthly, CNY", example = "20000") @PositiveOrZero Integer salaryMax,
+    @Schema(description = "Monthly, CNY", example = "12000") @PositiveOrZero @Max(1_000_000)
+        Integer salaryMin,
+    @Schema(description = "Monthly, CNY", example = "20000") @PositiveOrZero @Max(1_000_000)
+        Integer salaryMax,
     @Schema(defaultValue = "FULL_TIME") EmploymentType employmentType,
     LocalDate startDate,
     @Schema(description = "Last day the demand is open (China time)", example = "2027-06-30")

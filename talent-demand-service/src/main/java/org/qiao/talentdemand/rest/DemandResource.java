@@ -61,6 +61,7 @@ public class DemandResource {
   @POST
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(
+      operationId = "createDemand",
       summary = "Create a demand",
       description =
           "Creates a demand of the caller's (registered) enterprise and publishes it, unless"
@@ -87,6 +88,7 @@ public class DemandResource {
   @GET
   @Authenticated
   @Operation(
+      operationId = "searchDemands",
       summary = "Search demands",
       description =
           "Newest first; every filter optional. Drafts appear only to their own enterprise. The"
@@ -99,10 +101,12 @@ public class DemandResource {
           String status,
       @Parameter(description = "职业分类大典 code", example = "2-02-10-03")
           @QueryParam("occupationCode")
+          @Size(max = 10)
           @Pattern(regexp = "[1-8]-\\d{2}-\\d{2}-\\d{2}", message = "must look like 2-02-10-03")
           String occupationCode,
       @Parameter(example = "080704")
           @QueryParam("majorCode")
+          @Size(max = 7)
           @Pattern(regexp = "\\d{6}[TK]?", message = "must be 6 digits with optional T or K")
           String majorCode,
       @Parameter(description = "Skill name, case-insensitive") @QueryParam("skill") @Size(max = 100)
@@ -128,7 +132,11 @@ public class DemandResource {
   @GET
   @Path("/{id}")
   @Authenticated
-  @Operation(summary = "Read a demand (a draft only by its own enterprise)")
+  @Operation(
+      operationId = "getDemand",
+      summary = "Read a demand (a draft only by its own enterprise)",
+      description =
+          "Any authenticated role reads a published, filled, closed or expired demand; a draft only its own enterprise. The ETag is the version to send as If-Match.")
   public Response get(@PathParam("id") UUID id) {
     Demand d = demands.get(id);
     return Responses.ok(DemandResponse.of(d), d.version);
@@ -138,6 +146,7 @@ public class DemandResource {
   @Path("/{id}")
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(
+      operationId = "reviseDemand",
       summary = "Revise a draft or published demand",
       description = "Requires If-Match. Event: qiao.demand.revised.v1.")
   public Response revise(
@@ -155,7 +164,10 @@ public class DemandResource {
   @POST
   @Path("/{id}/publication")
   @RolesAllowed(Roles.ENTERPRISE)
-  @Operation(summary = "Publish a draft", description = "Event: qiao.demand.published.v1.")
+  @Operation(
+      operationId = "publishDemand",
+      summary = "Publish a draft",
+      description = "Event: qiao.demand.published.v1.")
   public Response publish(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     Demand d = demands.publish(id, Versions.required(ifMatch));
@@ -166,6 +178,7 @@ public class DemandResource {
   @Path("/{id}/hires")
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(
+      operationId = "recordDemandHires",
       summary = "Count hires against the headcount",
       description =
           "Reaching the headcount fills the demand. Events: qiao.demand.hires-recorded.v1 or"
@@ -182,6 +195,7 @@ public class DemandResource {
   @Path("/{id}/closure")
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(
+      operationId = "closeDemand",
       summary = "Close a draft or published demand",
       description = "Event: qiao.demand.closed.v1.")
   public Response close(

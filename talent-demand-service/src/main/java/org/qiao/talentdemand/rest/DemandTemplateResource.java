@@ -65,12 +65,17 @@ public class DemandTemplateResource {
       @NotBlank @Size(max = 100) String occupationName,
       @Size(max = 50) String industry,
       @NotNull @Size(max = 50) List<@Valid @NotNull SkillDto> skills,
-      @Size(max = 50) List<@NotNull @Pattern(regexp = "\\d{6}[TK]?") String> majorCodes,
+      @Size(max = 50)
+          List<@NotNull @Size(max = 7) @Pattern(regexp = "\\d{6}[TK]?") String> majorCodes,
       Degree minimumDegree) {}
 
   @GET
   @Authenticated
-  @Operation(summary = "All demand templates")
+  @Operation(
+      operationId = "listDemandTemplates",
+      summary = "All demand templates",
+      description =
+          "Templates pre-fill a demand for an occupation: the skills, majors and degree an SME usually asks for.")
   public List<TemplateResponse> all() {
     return templates.all().stream().map(TemplateResponse::of).toList();
   }
@@ -78,17 +83,25 @@ public class DemandTemplateResource {
   @GET
   @Path("/{occupationCode}")
   @Authenticated
-  @Operation(summary = "The template for an occupation (职业分类大典 code)")
-  public TemplateResponse get(@PathParam("occupationCode") String occupationCode) {
+  @Operation(
+      operationId = "getDemandTemplate",
+      summary = "The template for an occupation (职业分类大典 code)",
+      description = "404 when no template exists for the occupation code.")
+  public TemplateResponse get(@PathParam("occupationCode") @Size(max = 10) String occupationCode) {
     return TemplateResponse.of(templates.get(occupationCode));
   }
 
   @PUT
   @Path("/{occupationCode}")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Create or replace a template (admin)")
+  @Operation(
+      operationId = "putDemandTemplate",
+      summary = "Create or replace a template (admin)",
+      description =
+          "Role admin. Replaces the whole template of the occupation; the path's code is the template's key.")
   public TemplateResponse put(
-      @PathParam("occupationCode") String occupationCode, @Valid @NotNull TemplateRequest body) {
+      @PathParam("occupationCode") @Size(max = 10) String occupationCode,
+      @Valid @NotNull TemplateRequest body) {
     return TemplateResponse.of(
         templates.upsert(
             new TemplateService.TemplateData(

@@ -45,6 +45,7 @@ public class EnterpriseResource {
   @POST
   @RolesAllowed({Roles.ENTERPRISE, Roles.ADMIN})
   @Operation(
+      operationId = "registerEnterprise",
       summary = "Register the caller's enterprise",
       description =
           "The credit code is validated per GB 32100-2015 and must equal the token's org claim;"
@@ -70,7 +71,11 @@ public class EnterpriseResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.ENTERPRISE, Roles.ADMIN})
-  @Operation(summary = "Read the caller's enterprise")
+  @Operation(
+      operationId = "getEnterprise",
+      summary = "Read the caller's enterprise",
+      description =
+          "Only the enterprise whose credit code is the token's org claim reads it; the ETag is the version to send as If-Match.")
   public Response get(@PathParam("id") UUID id) {
     Enterprise e = enterprises.get(id);
     return Responses.ok(EnterpriseResponse.of(e), e.version);
@@ -80,6 +85,7 @@ public class EnterpriseResource {
   @Path("/{id}")
   @RolesAllowed({Roles.ENTERPRISE, Roles.ADMIN})
   @Operation(
+      operationId = "updateEnterpriseProfile",
       summary = "Update the caller's enterprise profile",
       description = "Requires If-Match with the current ETag. Event: qiao.enterprise.updated.v1.")
   public Response update(

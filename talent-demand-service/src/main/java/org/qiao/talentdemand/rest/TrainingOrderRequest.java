@@ -19,7 +19,7 @@ public record TrainingOrderRequest(
     @Size(max = 5000) String description,
     @Schema(example = "[\"080704\"]") @NotEmpty @Size(max = 20)
         List<
-                @NotNull
+                @NotNull @Size(max = 7)
                 @Pattern(regexp = "\\d{6}[TK]?", message = "must be 6 digits with optional T or K")
                 String>
             majorCodes,
@@ -36,7 +36,7 @@ public record TrainingOrderRequest(
             example = "[\"4131010246\"]")
         @Size(max = 100)
         List<
-                @NotNull
+                @NotNull @Size(max = 10)
                 @Pattern(regexp = "\\d{10}", message = "must be a 10-digit institution code")
                 String>
             targetUniversities,

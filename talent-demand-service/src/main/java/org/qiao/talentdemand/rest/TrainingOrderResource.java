@@ -59,6 +59,7 @@ public class TrainingOrderResource {
   @POST
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(
+      operationId = "placeTrainingOrder",
       summary = "Place a training order",
       description = "Event: qiao.training-order.placed.v1.")
   @APIResponse(
@@ -81,6 +82,7 @@ public class TrainingOrderResource {
   @GET
   @Authenticated
   @Operation(
+      operationId = "listTrainingOrders",
       summary = "List training orders",
       description =
           "An enterprise sees its own; a university the open orders addressed to it (or to all);"
@@ -105,7 +107,11 @@ public class TrainingOrderResource {
   @GET
   @Path("/{id}")
   @Authenticated
-  @Operation(summary = "Read a training order")
+  @Operation(
+      operationId = "getTrainingOrder",
+      summary = "Read a training order",
+      description =
+          "Readable by its enterprise and by the universities it is open to; the ETag is the version to send as If-Match.")
   public Response get(@PathParam("id") UUID id) {
     TrainingOrder o = orders.get(id);
     return Responses.ok(TrainingOrderResponse.of(o), o.version);
@@ -114,7 +120,11 @@ public class TrainingOrderResource {
   @GET
   @Path("/{id}/proposals")
   @RolesAllowed(Roles.ENTERPRISE)
-  @Operation(summary = "The proposals universities made to the caller's order")
+  @Operation(
+      operationId = "listTrainingOrderProposals",
+      summary = "The proposals universities made to the caller's order",
+      description =
+          "Every proposal universities submitted for the caller's own order, with its state (submitted, awarded, rejected, withdrawn).")
   public List<ProposalResponse> proposals(@PathParam("id") UUID id) {
     return orders.proposals(id).stream().map(ProposalResponse::of).toList();
   }
@@ -123,6 +133,7 @@ public class TrainingOrderResource {
   @Path("/{id}/awards")
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(
+      operationId = "awardTrainingOrder",
       summary = "Award a proposal",
       description =
           "Awarded capacity never exceeds the headcount; the order becomes CONTRACTED. Event:"
@@ -147,6 +158,7 @@ public class TrainingOrderResource {
   @Path("/{id}/fulfilment")
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(
+      operationId = "fulfilTrainingOrder",
       summary = "Mark a contracted order fulfilled",
       description = "Event: qiao.training-order.fulfilled.v1.")
   public Response fulfil(
@@ -159,6 +171,7 @@ public class TrainingOrderResource {
   @Path("/{id}/cancellation")
   @RolesAllowed(Roles.ENTERPRISE)
   @Operation(
+      operationId = "cancelTrainingOrder",
       summary = "Cancel an open or contracted order",
       description = "Event: qiao.training-order.cancelled.v1.")
   public Response cancel(

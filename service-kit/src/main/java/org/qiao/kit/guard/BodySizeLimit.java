@@ -1,0 +1,130 @@
+package org.qiao.kit.guard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.qiao.kit.problem.Problem;
+import org.qiao.kit.problem.ProblemException;
+
+/**
+ * Refuses a body over {@code qiao.http.max-body-size} with a 413 problem: at once from its
+ * Content-Length, before a byte of it is read, and for a chunked body when the reader passes the
+ * limit. (Quarkus's own {@code quarkus.http.limits.max-body-size}, set higher, stays a backstop.)
+ */
+@Singleton
+public class BodySizeLimit {
+
+  private final long limit;
+  private final ObjectMapper json;
+
+  BodySizeLimit(GuardConfig config, ObjectMapper json) {
+    this.limit = config.maxBodySize().asLongValue();
+    this.json = json;
+  }
+
+  // Before Quarkus's own body-size route (order -2), which would answer without a problem body.
+  void install(@Observes Router router) {
+    router.route().order(-3).handler(this::checkDeclaredLength);
+  }
+
+  private void checkDeclaredLength(RoutingContext rc) {
+    String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    long length;
+    try {
+      length = declared == null ? -1 : Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      length = -1; // the HTTP codec itself refuses a malformed Content-Length
+    }
+    if (length <= limit) {
+      rc.next();
+      return;
+    }
+    Problem p = tooLarge(rc.normalizedPath()).toProblem(rc.normalizedPath());
+    String body;
+    try {
+      body = json.writeValueAsString(p);
+    } catch (JsonProcessingException e) {
+      body = "{\"status\":413}";
+    }
+    rc.response()
+        .setStatusCode(413)
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        // The unread body would otherwise have to be drained before the connection could be reused.
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(body);
+  }
+
+  ProblemException tooLarge(String path) {
+    return new ProblemException(
+        413,
+        "content-too-large",
+        "Content Too Large",
+        "The request body is larger than " + limit + " bytes",
+        List.of());
+  }
+
+  /** Counts what a JSON reader takes from a body whose length was not declared up front. */
+  @Provider
+  public static class CountingReader implements ReaderInterceptor {
+
+    // Interceptors are built at static init, before runtime config: look the limit up per read.
+    private final Instance<BodySizeLimit> owner;
+
+    CountingReader(Instance<BodySizeLimit> owner) {
+      this.owner = owner;
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+      context.setInputStream(new Bounded(context.getInputStream(), owner.get()));
+      return context.proceed();
+    }
+  }
+
+  private static final class Bounded extends FilterInputStream {
+    private final BodySizeLimit owner;
+    private long read;
+
+    Bounded(InputStream in, BodySizeLimit owner) {
+      super(in);
+      this.owner = owner;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) {
+      read += n;
+      if (read > owner.limit) {
+        throw owner.tooLarge(null);
+      }
+    }
+  }
+}

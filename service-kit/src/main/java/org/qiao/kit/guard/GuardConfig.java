@@ -1,0 +1,51 @@
+package org.qiao.kit.guard;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** Limits on what one request and one caller may ask of a service (OWASP API4). */
+@ConfigMapping(prefix = "qiao.http")
+public interface GuardConfig {
+
+  int DEFAULT_MAX_JSON_NESTING = 32;
+
+  /** Largest request body accepted; a larger one answers 413 as a problem. */
+  @WithDefault("1M")
+  MemorySize maxBodySize();
+
+  /**
+   * Deepest nesting of JSON arrays and objects accepted in a body; deeper answers 400. Read once at
+   * start by {@link JsonGuards}.
+   */
+  @WithDefault("32")
+  int maxJsonNesting();
+
+  RateLimit rateLimit();
+
+  /** Requests per caller and window: a caller is a role acting for an organisation. */
+  interface RateLimit {
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Requests a caller may make per window (also the burst it may make at once). */
+    @WithDefault("1200")
+    long requests();
+
+    @WithDefault("1M")
+    Duration window();
+
+    /** Per-role overrides of {@link #requests()}, e.g. {@code roles.government=6000}. */
+    Map<String, Long> roles();
+
+    /** Requests per window from one client address without a valid token. */
+    @WithDefault("120")
+    long anonymousRequests();
+
+    /** Most callers tracked at once; the least recently seen are forgotten beyond it. */
+    @WithDefault("100000")
+    long maxTrackedCallers();
+  }
+}
