@@ -10,6 +10,9 @@ class ContractFuzzTest {
 
   @Test
   void everyOperationRefusesMalformedInput() throws Exception {
-    ContractFuzz.ofCommittedContract().assertEveryOperationRefusesMalformedInput();
+    // The read model is written by the event consumer in the background, never by requests.
+    ContractFuzz.ofCommittedContract()
+        .ignoringTables("inbox_event", "demand_view")
+        .assertEveryOperationRefusesMalformedInput();
   }
 }

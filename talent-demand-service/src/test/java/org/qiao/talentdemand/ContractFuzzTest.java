@@ -9,16 +9,19 @@ import org.qiao.talentdemand.support.Api;
 @QuarkusTest
 class ContractFuzzTest {
 
+  /** Proposals (and their inbox rows) arrive from curriculum-service's events in the background. */
+  private static ContractFuzz fuzz() throws java.io.IOException {
+    return ContractFuzz.ofCommittedContract().ignoringTables("inbox_event", "proposal");
+  }
+
   @Test
   void everyOperationRefusesMalformedInputAsAStranger() throws Exception {
-    ContractFuzz.ofCommittedContract().assertEveryOperationRefusesMalformedInput();
+    fuzz().assertEveryOperationRefusesMalformedInput();
   }
 
   @Test
   void everyOperationRefusesMalformedInputAsARegisteredEnterprise() throws Exception {
     // A registered enterprise gets past "register first", so the corpus reaches deeper checks.
-    ContractFuzz.ofCommittedContract()
-        .actingFor(Api.enterprise().code())
-        .assertEveryOperationRefusesMalformedInput();
+    fuzz().actingFor(Api.enterprise().code()).assertEveryOperationRefusesMalformedInput();
   }
 }

@@ -51,22 +51,25 @@ public class BodySizeLimit {
       rc.next();
       return;
     }
-    Problem p = tooLarge(rc.normalizedPath()).toProblem(rc.normalizedPath());
+    // The unread body would otherwise have to be drained before the connection could be reused.
+    rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+    respond(rc, tooLarge());
+  }
+
+  private void respond(RoutingContext rc, ProblemException problem) {
     String body;
     try {
-      body = json.writeValueAsString(p);
+      body = json.writeValueAsString(problem.toProblem(rc.request().path()));
     } catch (JsonProcessingException e) {
-      body = "{\"status\":413}";
+      body = "{\"status\":" + problem.status() + "}";
     }
     rc.response()
-        .setStatusCode(413)
+        .setStatusCode(problem.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        // The unread body would otherwise have to be drained before the connection could be reused.
-        .putHeader(HttpHeaders.CONNECTION, "close")
         .end(body);
   }
 
-  ProblemException tooLarge(String path) {
+  ProblemException tooLarge() {
     return new ProblemException(
         413,
         "content-too-large",
@@ -123,7 +126,7 @@ public class BodySizeLimit {
     private void count(int n) {
       read += n;
       if (read > owner.limit) {
-        throw owner.tooLarge(null);
+        throw owner.tooLarge();
       }
     }
   }

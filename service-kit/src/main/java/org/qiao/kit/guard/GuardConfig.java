@@ -3,6 +3,7 @@ package org.qiao.kit.guard;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ public interface GuardConfig {
    * start by {@link JsonGuards}.
    */
   @WithDefault("32")
+  @Min(1)
   int maxJsonNesting();
 
   RateLimit rateLimit();
@@ -32,20 +34,23 @@ public interface GuardConfig {
 
     /** Requests a caller may make per window (also the burst it may make at once). */
     @WithDefault("1200")
+    @Min(1)
     long requests();
 
     @WithDefault("1M")
     Duration window();
 
     /** Per-role overrides of {@link #requests()}, e.g. {@code roles.government=6000}. */
-    Map<String, Long> roles();
+    Map<String, @Min(1) Long> roles();
 
     /** Requests per window from one client address without a valid token. */
     @WithDefault("120")
+    @Min(1)
     long anonymousRequests();
 
     /** Most callers tracked at once; the least recently seen are forgotten beyond it. */
     @WithDefault("100000")
+    @Min(1)
     long maxTrackedCallers();
   }
 }

@@ -25,6 +25,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.qiao.kit.problem.UnsafeTextException;
 
 /**
  * Bodies are read with bounded nesting (a deep document is refused before it can exhaust the stack)

@@ -19,10 +19,10 @@ import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.security.Caller;
 
 /**
- * Rate limits every {@code /api/} request per caller (a role acting for an organisation, keyed by
- * the verified token; a client address without one). Over the quota: 429 problem with {@code
- * Retry-After}; every answer carries the IETF {@code RateLimit} and {@code RateLimit-Policy}
- * headers.
+ * Rate limits every request but health, metrics and OpenAPI ({@code /q/}) per caller (a role acting
+ * for an organisation, keyed by the verified token; a client address without one). Over the quota:
+ * 429 problem with {@code Retry-After}; every answer carries the IETF {@code RateLimit} and {@code
+ * RateLimit-Policy} headers.
  */
 public class RateLimitFilter {
 
@@ -43,7 +43,9 @@ public class RateLimitFilter {
   // Pre-matching: before the security check, so refused and anonymous requests count too.
   @ServerRequestFilter(preMatching = true)
   public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
-    if (!limiter.enabled() || !request.getUriInfo().getPath().startsWith("/api/")) {
+    // Everything but the management endpoints counts, however the path is spelt ("//api/...").
+    if (!limiter.enabled()
+        || request.getUriInfo().getPath().replaceAll("/+", "/").startsWith("/q/")) {
       return Uni.createFrom().nullItem();
     }
     String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();

@@ -1,5 +1,6 @@
 package org.qiao.kit.guard;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -24,11 +25,18 @@ public class RequestTextFilter {
   private static final List<String> MEANINGFUL_HEADERS = List.of("Idempotency-Key", "If-Match");
 
   @ServerRequestFilter
-  public void check(ContainerRequestContext request) {
+  public void check(ContainerRequestContext request, HttpServerRequest http) {
+    // The raw request line: java.net.URI and the decoders refuse or mangle what we must name.
+    String raw = http.uri();
+    int q = raw.indexOf('?');
+    checkUtf8(q < 0 ? raw : raw.substring(0, q), q < 0 ? null : raw.substring(q + 1));
     var uri = request.getUriInfo();
-    checkUtf8(uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery());
-    checkAll(uri.getPathParameters(true));
-    checkAll(uri.getQueryParameters(true));
+    try {
+      checkAll(uri.getPathParameters(true));
+      checkAll(uri.getQueryParameters(true));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidField("query", "must be properly percent-encoded");
+    }
     checkAll(request.getHeaders());
     for (String header : MEANINGFUL_HEADERS) {
       List<String> values = request.getHeaders().get(header);
@@ -58,7 +66,7 @@ public class RequestTextFilter {
    * an encoded surrogate) into U+FFFD.
    */
   private static void checkUtf8(String rawPath, String rawQuery) {
-    if (rawPath != null && !isUtf8(rawPath)) {
+    if (!isUtf8(rawPath)) {
       throw ProblemException.invalidField("path", "must be percent-encoded UTF-8");
     }
     if (rawQuery == null) {
@@ -69,7 +77,9 @@ public class RequestTextFilter {
       String name = eq < 0 ? pair : pair.substring(0, eq);
       if (!isUtf8(pair)) {
         throw ProblemException.invalidField(
-            isUtf8(name) ? URLDecoder.decode(name, StandardCharsets.UTF_8) : "query",
+            isUtf8(name)
+                ? URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8)
+                : "query",
             "must be percent-encoded UTF-8");
       }
     }
@@ -82,14 +92,21 @@ public class RequestTextFilter {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (int i = 0; i < percentEncoded.length(); i++) {
       char c = percentEncoded.charAt(i);
-      if (c == '%' && i + 2 < percentEncoded.length()) {
-        int hi = Character.digit(percentEncoded.charAt(i + 1), 16);
-        int lo = Character.digit(percentEncoded.charAt(i + 2), 16);
-        if (hi >= 0 && lo >= 0) {
-          bytes.write(hi * 16 + lo);
-          i += 2;
-          continue;
+      if (c == '%') {
+        int hi =
+            i + 1 < percentEncoded.length()
+                ? Character.digit(percentEncoded.charAt(i + 1), 16)
+                : -1;
+        int lo =
+            i + 2 < percentEncoded.length()
+                ? Character.digit(percentEncoded.charAt(i + 2), 16)
+                : -1;
+        if (hi < 0 || lo < 0) {
+          return false; // "%", "%4" and "%zz" are not escapes
         }
+        bytes.write(hi * 16 + lo);
+        i += 2;
+        continue;
       }
       bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
     }

@@ -29,6 +29,7 @@ public class Idempotency {
 
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED = "Idempotent-Replayed";
+  public static final int MAX_KEY_LENGTH = 200;
 
   private final EntityManager em;
   private final ObjectMapper json;
@@ -45,8 +46,8 @@ public class Idempotency {
     if (key == null) {
       return action.get();
     }
-    if (key.isBlank() || key.length() > 200) {
-      throw ProblemException.invalidField(HEADER, "must be 1 to 200 characters");
+    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+      throw ProblemException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
     }
     String scope = caller.scope();
     String hash = hash(route, request);

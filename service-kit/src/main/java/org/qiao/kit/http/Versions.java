@@ -10,6 +10,9 @@ import org.qiao.kit.problem.ProblemException;
  */
 public final class Versions {
 
+  /** Longest If-Match accepted: a quoted, possibly weak, 64-bit version with room to spare. */
+  public static final int MAX_IF_MATCH_LENGTH = 40;
+
   private Versions() {}
 
   public static EntityTag etag(long version) {
@@ -26,7 +29,7 @@ public final class Versions {
           "Send If-Match with the ETag you last read, so no one else's change is overwritten",
           List.of());
     }
-    if (ifMatch.length() > 40) {
+    if (ifMatch.length() > MAX_IF_MATCH_LENGTH) {
       throw ProblemException.invalidField("If-Match", "must be an ETag this service issued");
     }
     return parse(ifMatch);
@@ -49,16 +52,15 @@ public final class Versions {
         List.of());
   }
 
+  /** An entity tag as RFC 9110 spells it, {@code "7"} or {@code W/"7"}, naming our version. */
+  private static final java.util.regex.Pattern ETAG =
+      java.util.regex.Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
+
   private static long parse(String ifMatch) {
-    String v = ifMatch.trim();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
-    }
-    v = v.replace("\"", "");
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
+    var m = ETAG.matcher(ifMatch);
+    if (!m.matches()) {
       throw ProblemException.invalidField("If-Match", "must be an ETag this service issued");
     }
+    return Long.parseLong(m.group(1));
   }
 }

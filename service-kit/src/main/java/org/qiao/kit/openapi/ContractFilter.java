@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.qiao.kit.http.Idempotency;
+import org.qiao.kit.http.Versions;
 import org.qiao.kit.problem.Problem;
 
 /**
@@ -27,7 +29,8 @@ public class ContractFilter implements OASFilter {
 
   /** Kit headers and the bounds the kit enforces on them. */
   private static final Map<String, Integer> HEADER_MAX_LENGTH =
-      Map.of("Idempotency-Key", 200, "If-Match", 40);
+      Map.of(
+          Idempotency.HEADER, Idempotency.MAX_KEY_LENGTH, "If-Match", Versions.MAX_IF_MATCH_LENGTH);
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {

@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.qiao.kit.guard.UnsafeTextException;
 
 /**
  * Turns every failure into problem+json. Client mistakes get a 4xx that names the field; only a

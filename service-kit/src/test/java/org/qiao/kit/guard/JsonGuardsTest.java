@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.qiao.kit.problem.UnsafeTextException;
 
 class JsonGuardsTest {
 
@@ -28,6 +29,8 @@ class JsonGuardsTest {
     assertThrows(StreamConstraintsException.class, () -> mapper.readTree(deep));
     String allowed = "[".repeat(32) + "]".repeat(32);
     assertEquals(32, depth(mapperRead(allowed)));
+    String oneTooDeep = "[".repeat(33) + "]".repeat(33);
+    assertThrows(StreamConstraintsException.class, () -> mapper.readTree(oneTooDeep));
   }
 
   @Test

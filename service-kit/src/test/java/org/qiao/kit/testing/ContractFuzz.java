@@ -64,7 +64,12 @@ public final class ContractFuzz {
   private final JsonNode doc;
   private String org = "fuzz-org";
   private Set<String> ignoredTables = Set.of("flyway_schema_history");
+
+  /** The relay marks outbox rows published in the background: only new rows count there. */
+  private static final Set<String> COUNT_ONLY = Set.of("outbox_event");
+
   private final List<String> findings = new ArrayList<>();
+  private final Map<String, Seed> seeds = new LinkedHashMap<>();
   private int requests;
   private int operations;
 
@@ -117,8 +122,19 @@ public final class ContractFuzz {
 
   private void fuzz(Operation op) throws SQLException {
     operations++;
-    Map<String, Long> before = rowCounts();
-    Request valid = op.validRequest();
+    Request valid = op.validRequest(seedFor(op));
+    // The request the corpus mutates must itself pass validation, or every mutation would be
+    // refused for the wrong reason and prove nothing.
+    HttpResponse<String> baseline = exchange(op, valid);
+    if (baseline != null && (baseline.statusCode() == 415 || baseline.statusCode() >= 500)) {
+      findings.add(op + " [the valid request derived from the contract] -> " + describe(baseline));
+    } else if (baseline != null && baseline.statusCode() == 400) {
+      // A domain rule the schema cannot state (e.g. "a proposal to this order"); the field-level
+      // expectations below still demand that each mutation is refused for its own field.
+      System.out.println(
+          "ContractFuzz: " + op + " valid-by-contract request refused: " + describe(baseline));
+    }
+    Map<String, String> before = tableChecksums();
 
     send(op, "no bearer token", valid.withoutToken());
     for (Param p : op.params) {
@@ -135,15 +151,59 @@ public final class ContractFuzz {
       send(op, "no content type", valid.withContentType(null));
       bodyMutations(op, valid, op.bodySchema, "", List.of());
     }
-    Map<String, Long> after = rowCounts();
-    if (!before.equals(after)) {
-      findings.add(op + " changed stored rows: " + before + " -> " + after);
+    Map<String, String> after = tableChecksums();
+    for (String table : before.keySet()) {
+      if (!before.get(table).equals(after.get(table))) {
+        findings.add(op + " changed stored data in table " + table);
+      }
     }
   }
+
+  /**
+   * For {@code /things/{id}/...}: creates one thing through the contract's {@code POST /things} (as
+   * the acting organisation) so the corpus hits a resource that exists and is the caller's, with
+   * its ETag; null when there is no such operation or it refuses.
+   */
+  private Seed seedFor(Operation op) {
+    int brace = op.path.indexOf("/{");
+    if (brace < 0) {
+      return null;
+    }
+    String collection = op.path.substring(0, brace);
+    if (seeds.containsKey(collection)) {
+      return seeds.get(collection);
+    }
+    Seed seed = null;
+    JsonNode create = doc.path("paths").path(collection).path("post");
+    if (!create.isMissingNode()) {
+      Operation creator = new Operation("POST", collection, create);
+      HttpResponse<String> r = exchange(creator, creator.validRequest(null));
+      if (r != null && r.statusCode() == 201) {
+        try {
+          String id = JSON.readTree(r.body()).path("id").asText(null);
+          if (id != null) {
+            seed = new Seed(id, r.headers().firstValue("ETag").orElse("\"0\""));
+          }
+        } catch (IOException e) {
+          // no usable id: the corpus falls back to random ids
+        }
+      }
+    }
+    seeds.put(collection, seed);
+    return seed;
+  }
+
+  private record Seed(String id, String etag) {}
 
   // --- the corpus ----------------------------------------------------------------------------
 
   private record Mutation(String label, String value) {}
+
+  /**
+   * Marks a request the HTTP server's codec refuses before any application code runs (Vert.x
+   * answers a malformed request target with a bare 400): a 4xx is all that can be asked of it.
+   */
+  private static final String CODEC = "codec-level: ";
 
   /** Values for a parameter that its schema refuses; null means "leave it out". */
   private List<Mutation> parameterMutations(Param p) {
@@ -154,6 +214,8 @@ public final class ContractFuzz {
     }
     out.add(new Mutation("U+0000", encode("a") + "%00"));
     out.add(new Mutation("lone surrogate", "%ED%A0%80"));
+    out.add(new Mutation(CODEC + "broken escape %zz", "a%zz"));
+    out.add(new Mutation(CODEC + "truncated escape", "a%4"));
     if (p.in.equals("header")) {
       out.clear();
       if (p.required) {
@@ -304,7 +366,7 @@ public final class ContractFuzz {
     for (Map.Entry<String, JsonNode> b : bad) {
       JsonNode body = valid.bodyNode().deepCopy();
       if (replace(body, path, b.getValue())) {
-        send(op, "body" + at + ": " + b.getKey(), valid.withRawBody(ascii(body)));
+        send(op, "body" + at + ": " + b.getKey(), valid.withRawBody(ascii(body)), field(at));
       }
     }
     if (type.equals("object")) {
@@ -312,7 +374,11 @@ public final class ContractFuzz {
       JsonNode target = navigate(withUnknown, path);
       if (target instanceof ObjectNode o) {
         o.put("fuzzUnknownField", 1);
-        send(op, "body" + at + ": unknown field", valid.withRawBody(ascii(withUnknown)));
+        send(
+            op,
+            "body" + at + ": unknown field",
+            valid.withRawBody(ascii(withUnknown)),
+            field(at + ".fuzzUnknownField"));
       }
       Set<String> required = new java.util.HashSet<>();
       s.path("required").forEach(r -> required.add(r.asText()));
@@ -324,7 +390,10 @@ public final class ContractFuzz {
           JsonNode nulled = valid.bodyNode().deepCopy();
           if (replace(nulled, child, NODES.nullNode())) {
             send(
-                op, "body" + at + "." + prop.getKey() + ": null", valid.withRawBody(ascii(nulled)));
+                op,
+                "body" + at + "." + prop.getKey() + ": null",
+                valid.withRawBody(ascii(nulled)),
+                field(at + "." + prop.getKey()));
           }
           JsonNode missing = valid.bodyNode().deepCopy();
           if (navigate(missing, path) instanceof ObjectNode parent) {
@@ -332,7 +401,8 @@ public final class ContractFuzz {
             send(
                 op,
                 "body" + at + "." + prop.getKey() + ": missing",
-                valid.withRawBody(ascii(missing)));
+                valid.withRawBody(ascii(missing)),
+                field(at + "." + prop.getKey()));
           }
         }
         bodyMutations(op, valid, prop.getValue(), at + "." + prop.getKey(), child);
@@ -345,10 +415,66 @@ public final class ContractFuzz {
   // --- sending and judging -------------------------------------------------------------------
 
   private void send(Operation op, String mutation, Request r) {
+    send(op, mutation, r, null);
+  }
+
+  /**
+   * Sends a malformed request: it must be answered with a 4xx problem; where {@code field} is given
+   * (a broken body field), with a 400 whose errors name that field.
+   */
+  private void send(Operation op, String mutation, Request r, String field) {
     requests++;
-    // java.net.http sends exactly the headers given (rest-assured adds a Content-Type of its own).
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base() + r.url())).timeout(Duration.ofSeconds(30));
+    HttpResponse<String> response = exchange(op, r);
+    if (response == null) {
+      findings.add(op + " [" + mutation + "] failed to send");
+      return;
+    }
+    int status = response.statusCode();
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    boolean ok =
+        status >= 400
+            && status < 500
+            && (type.startsWith("application/problem+json") || mutation.contains(CODEC));
+    if (ok && field != null) {
+      ok = status == 400 && namesField(response.body(), field);
+    }
+    if (!ok) {
+      findings.add(op + " [" + mutation + "] -> " + describe(response));
+    }
+  }
+
+  private static boolean namesField(String problem, String field) {
+    try {
+      for (JsonNode error : JSON.readTree(problem).path("errors")) {
+        String named = error.path("field").asText("");
+        if (!named.isEmpty() && (named.startsWith(field) || field.startsWith(named))) {
+          return true;
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
+  }
+
+  private static String describe(HttpResponse<String> response) {
+    String body = response.body();
+    return response.statusCode()
+        + " "
+        + response.headers().firstValue("Content-Type").orElse("")
+        + " "
+        + body.substring(0, Math.min(240, body.length()));
+  }
+
+  /** One exchange over java.net.http, which sends exactly the headers given. */
+  private HttpResponse<String> exchange(Operation op, Request r) {
+    URI uri;
+    try {
+      uri = URI.create(base() + r.url());
+    } catch (IllegalArgumentException malformed) {
+      return RawHttp.exchange(base(), op.method, r.url(), r.headersWithAuth(), r.contentType);
+    }
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
     if (r.token != null) {
       b.header("Authorization", "Bearer " + r.token);
     }
@@ -361,30 +487,13 @@ public final class ContractFuzz {
         r.body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(r.body));
-    HttpResponse<String> response;
     try {
-      response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException | RuntimeException e) {
-      findings.add(op + " [" + mutation + "] failed to send: " + e);
-      return;
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-    int status = response.statusCode();
-    String type = response.headers().firstValue("Content-Type").orElse("");
-    if (status < 400 || status >= 500 || !type.startsWith("application/problem+json")) {
-      String body = response.body();
-      findings.add(
-          op
-              + " ["
-              + mutation
-              + "] -> "
-              + status
-              + " "
-              + type
-              + " "
-              + body.substring(0, Math.min(200, body.length())));
     }
   }
 
@@ -393,13 +502,14 @@ public final class ContractFuzz {
     return host + ":" + RestAssured.port;
   }
 
-  private Map<String, Long> rowCounts() throws SQLException {
+  /** A digest of every row of every table, so an update that keeps the count shows too. */
+  private Map<String, String> tableChecksums() throws SQLException {
     var config = ConfigProvider.getConfig();
     String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
     String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("");
     String password =
         config.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
-    Map<String, Long> counts = new TreeMap<>();
+    Map<String, String> sums = new TreeMap<>();
     try (Connection c = DriverManager.getConnection(url, user, password)) {
       List<String> tables = new ArrayList<>();
       try (ResultSet rs =
@@ -415,19 +525,39 @@ public final class ContractFuzz {
         if (ignoredTables.contains(table)) {
           continue;
         }
+        if (COUNT_ONLY.contains(table)) {
+          try (ResultSet rs =
+              c.createStatement().executeQuery("select count(*) from \"" + table + "\"")) {
+            rs.next();
+            sums.put(table, rs.getString(1));
+          }
+          continue;
+        }
         try (ResultSet rs =
-            c.createStatement().executeQuery("select count(*) from \"" + table + "\"")) {
+            c.createStatement()
+                .executeQuery(
+                    "select count(*) || ':' || coalesce(md5(string_agg(t::text, ',' order by"
+                        + " t::text)), '') from \""
+                        + table
+                        + "\" t")) {
           rs.next();
-          counts.put(table, rs.getLong(1));
+          sums.put(table, rs.getString(1));
         }
       }
     }
-    return counts;
+    return sums;
   }
 
   // --- the operation and a valid request to start from ---------------------------------------
 
-  private record Param(String name, String in, boolean required, JsonNode schema) {}
+  private record Param(
+      String name, String in, boolean required, JsonNode schema, JsonNode example) {
+
+    /** The parameter's own example where it has one (OpenAPI puts it beside the schema). */
+    String validValue(ContractFuzz fuzz) {
+      return example.isValueNode() ? example.asText() : fuzz.validValue(schema);
+    }
+  }
 
   private final class Operation {
     final String method;
@@ -446,7 +576,8 @@ public final class ContractFuzz {
                 param.path("name").asText(),
                 param.path("in").asText(),
                 param.path("required").asBoolean(false),
-                resolve(param.path("schema"))));
+                resolve(param.path("schema")),
+                param.path("example")));
       }
       JsonNode body =
           op.path("requestBody").path("content").path("application/json").path("schema");
@@ -455,25 +586,30 @@ public final class ContractFuzz {
       this.role = scopes.isArray() && !scopes.isEmpty() ? scopes.get(0).asText() : "enterprise";
     }
 
-    Request validRequest() {
+    Request validRequest(Seed seed) {
       Map<String, String> pathValues = new LinkedHashMap<>();
       Map<String, String> query = new LinkedHashMap<>();
       Map<String, String> headers = new LinkedHashMap<>();
       for (Param p : params) {
         switch (p.in) {
-          case "path" -> pathValues.put(p.name, encode(validValue(p.schema)));
+          case "path" ->
+              pathValues.put(
+                  p.name,
+                  seed != null && p.name.equals("id")
+                      ? seed.id()
+                      : encode(p.validValue(ContractFuzz.this)));
           case "query" -> {
             if (p.required) {
-              query.put(p.name, encode(validValue(p.schema)));
+              query.put(p.name, encode(p.validValue(ContractFuzz.this)));
             }
           }
           case "header" -> {
             if (p.name.equalsIgnoreCase("If-Match")) {
-              headers.put(p.name, "\"0\"");
+              headers.put(p.name, seed != null ? seed.etag() : "\"0\"");
             } else if (p.name.equalsIgnoreCase("Idempotency-Key")) {
               headers.put(p.name, UUID.randomUUID().toString());
             } else if (p.required) {
-              headers.put(p.name, validValue(p.schema));
+              headers.put(p.name, p.validValue(ContractFuzz.this));
             }
           }
           default -> {}
@@ -541,6 +677,14 @@ public final class ContractFuzz {
         target.put(p.name, value);
       }
       return new Request(op, token, pv, q, h, body, contentType);
+    }
+
+    Map<String, String> headersWithAuth() {
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      if (token != null) {
+        all.put("Authorization", "Bearer " + token);
+      }
+      return all;
     }
 
     ObjectNode bodyNode() {
@@ -650,9 +794,20 @@ public final class ContractFuzz {
       case "object" -> {
         ObjectNode o = NODES.objectNode();
         if (depth < MAX_DEPTH) {
+          // Every property but optional ones with a default (the simplest request omits those);
+          // mutations still reach them (a mutation sets a property whether present or not).
+          Set<String> required = new java.util.HashSet<>();
+          s.path("required").forEach(r -> required.add(r.asText()));
           s.path("properties")
               .fields()
-              .forEachRemaining(p -> o.set(p.getKey(), validNode(p.getValue(), depth + 1)));
+              .forEachRemaining(
+                  p -> {
+                    JsonNode prop = resolve(p.getValue());
+                    boolean defaulted = p.getValue().has("default") || prop.has("default");
+                    if (required.contains(p.getKey()) || !defaulted) {
+                      o.set(p.getKey(), validNode(p.getValue(), depth + 1));
+                    }
+                  });
         }
         return o;
       }
@@ -705,6 +860,11 @@ public final class ContractFuzz {
       return true;
     }
     return false;
+  }
+
+  /** ".skills[0].level" as the problem names it: "skills[0].level". */
+  private static String field(String at) {
+    return at.startsWith(".") ? at.substring(1) : at;
   }
 
   private static String ascii(JsonNode node) {

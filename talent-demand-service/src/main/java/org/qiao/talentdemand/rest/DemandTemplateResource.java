@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.security.Roles;
 import org.qiao.talentdemand.domain.Degree;
@@ -65,7 +66,7 @@ public class DemandTemplateResource {
       @NotBlank @Size(max = 100) String occupationName,
       @Size(max = 50) String industry,
       @NotNull @Size(max = 50) List<@Valid @NotNull SkillDto> skills,
-      @Size(max = 50)
+      @Schema(example = "[\"080704\"]") @Size(max = 50)
           List<@NotNull @Size(max = 7) @Pattern(regexp = "\\d{6}[TK]?") String> majorCodes,
       Degree minimumDegree) {}
 
@@ -87,7 +88,9 @@ public class DemandTemplateResource {
       operationId = "getDemandTemplate",
       summary = "The template for an occupation (职业分类大典 code)",
       description = "404 when no template exists for the occupation code.")
-  public TemplateResponse get(@PathParam("occupationCode") @Size(max = 10) String occupationCode) {
+  public TemplateResponse get(
+      @PathParam("occupationCode") @Parameter(example = "2-02-10-09") @Size(max = 10)
+          String occupationCode) {
     return TemplateResponse.of(templates.get(occupationCode));
   }
 
@@ -100,7 +103,8 @@ public class DemandTemplateResource {
       description =
           "Role admin. Replaces the whole template of the occupation; the path's code is the template's key.")
   public TemplateResponse put(
-      @PathParam("occupationCode") @Size(max = 10) String occupationCode,
+      @PathParam("occupationCode") @Parameter(example = "2-02-10-09") @Size(max = 10)
+          String occupationCode,
       @Valid @NotNull TemplateRequest body) {
     return TemplateResponse.of(
         templates.upsert(
