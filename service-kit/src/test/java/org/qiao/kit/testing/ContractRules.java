@@ -92,11 +92,24 @@ public final class ContractRules {
               if (r.getValue().path("description").asText("").isBlank()) {
                 out.add(where + ": response " + r.getKey() + " has no description");
               }
+              // A generated client turns "schema": {} into Object: every body needs its type.
+              r.getValue()
+                  .path("content")
+                  .forEach(
+                      media -> {
+                        if (media.path("schema").isEmpty()) {
+                          out.add(where + ": response " + r.getKey() + " has an untyped body");
+                        }
+                      });
             });
     if (!where.contains(" /api/")) {
       return;
     }
     for (JsonNode p : op.path("parameters")) {
+      JsonNode schema = p.path("schema");
+      if (!schema.has("type") && !schema.has("$ref") && !schema.has("enum")) {
+        out.add(where + ": parameter " + p.path("name").asText() + " has no type");
+      }
       bounded(
           doc,
           where + " " + p.path("in").asText() + " parameter " + p.path("name").asText(),

@@ -114,6 +114,10 @@ public class ChallengeResource {
       summary = "Read a challenge",
       description =
           "An open challenge is readable by its enterprise and by universities; the ETag is the version to send as If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The challenge; ETag is its version",
+      content = @Content(schema = @Schema(implementation = ChallengeResponse.class)))
   public Response get(@PathParam("id") UUID id) {
     Challenge c = challenges.get(id);
     return Responses.ok(ChallengeResponse.of(c), c.version);
@@ -177,6 +181,10 @@ public class ChallengeResource {
       operationId = "selectChallengeInterest",
       summary = "Select an interest",
       description = "Event: qiao.challenge.matched.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The challenge as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = ChallengeResponse.class)))
   public Response select(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -192,6 +200,10 @@ public class ChallengeResource {
       operationId = "closeChallenge",
       summary = "Close a challenge",
       description = "Event: qiao.challenge.closed.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The challenge as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = ChallengeResponse.class)))
   public Response close(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     Challenge c = challenges.close(id, Versions.required(ifMatch));

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -112,7 +113,9 @@ public class DemandResource {
       @Parameter(description = "Skill name, case-insensitive") @QueryParam("skill") @Size(max = 100)
           String skill,
       @QueryParam("city") @Size(max = 50) String city,
-      @Parameter(schema = @Schema(format = "uuid")) @QueryParam("enterpriseId") String enterpriseId,
+      @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @QueryParam("enterpriseId")
+          String enterpriseId,
       @BeanParam PageRequest page,
       UriInfo uri) {
     var filter =
@@ -137,6 +140,10 @@ public class DemandResource {
       summary = "Read a demand (a draft only by its own enterprise)",
       description =
           "Any authenticated role reads a published, filled, closed or expired demand; a draft only its own enterprise. The ETag is the version to send as If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The demand; ETag is its version",
+      content = @Content(schema = @Schema(implementation = DemandResponse.class)))
   public Response get(@PathParam("id") UUID id) {
     Demand d = demands.get(id);
     return Responses.ok(DemandResponse.of(d), d.version);
@@ -149,6 +156,10 @@ public class DemandResource {
       operationId = "reviseDemand",
       summary = "Revise a draft or published demand",
       description = "Requires If-Match. Event: qiao.demand.revised.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The demand as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = DemandResponse.class)))
   public Response revise(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -168,6 +179,10 @@ public class DemandResource {
       operationId = "publishDemand",
       summary = "Publish a draft",
       description = "Event: qiao.demand.published.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The demand as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = DemandResponse.class)))
   public Response publish(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     Demand d = demands.publish(id, Versions.required(ifMatch));
@@ -183,6 +198,10 @@ public class DemandResource {
       description =
           "Reaching the headcount fills the demand. Events: qiao.demand.hires-recorded.v1 or"
               + " qiao.demand.filled.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The demand as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = DemandResponse.class)))
   public Response recordHires(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -198,6 +217,10 @@ public class DemandResource {
       operationId = "closeDemand",
       summary = "Close a draft or published demand",
       description = "Event: qiao.demand.closed.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The demand as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = DemandResponse.class)))
   public Response close(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     Demand d = demands.close(id, Versions.required(ifMatch));

@@ -76,6 +76,10 @@ public class EnterpriseResource {
       summary = "Read the caller's enterprise",
       description =
           "Only the enterprise whose credit code is the token's org claim reads it; the ETag is the version to send as If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The enterprise; ETag is its version",
+      content = @Content(schema = @Schema(implementation = EnterpriseResponse.class)))
   public Response get(@PathParam("id") UUID id) {
     Enterprise e = enterprises.get(id);
     return Responses.ok(EnterpriseResponse.of(e), e.version);
@@ -88,6 +92,10 @@ public class EnterpriseResource {
       operationId = "updateEnterpriseProfile",
       summary = "Update the caller's enterprise profile",
       description = "Requires If-Match with the current ETag. Event: qiao.enterprise.updated.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The enterprise as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = EnterpriseResponse.class)))
   public Response update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -112,6 +112,10 @@ public class TrainingOrderResource {
       summary = "Read a training order",
       description =
           "Readable by its enterprise and by the universities it is open to; the ETag is the version to send as If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The training order; ETag is its version",
+      content = @Content(schema = @Schema(implementation = TrainingOrderResponse.class)))
   public Response get(@PathParam("id") UUID id) {
     TrainingOrder o = orders.get(id);
     return Responses.ok(TrainingOrderResponse.of(o), o.version);
@@ -138,6 +142,10 @@ public class TrainingOrderResource {
       description =
           "Awarded capacity never exceeds the headcount; the order becomes CONTRACTED. Event:"
               + " qiao.training-order.awarded.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The training order as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = TrainingOrderResponse.class)))
   public Response award(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -161,6 +169,10 @@ public class TrainingOrderResource {
       operationId = "fulfilTrainingOrder",
       summary = "Mark a contracted order fulfilled",
       description = "Event: qiao.training-order.fulfilled.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The training order as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = TrainingOrderResponse.class)))
   public Response fulfil(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     TrainingOrder o = orders.fulfil(id, Versions.required(ifMatch));
@@ -174,6 +186,10 @@ public class TrainingOrderResource {
       operationId = "cancelTrainingOrder",
       summary = "Cancel an open or contracted order",
       description = "Event: qiao.training-order.cancelled.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The training order as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = TrainingOrderResponse.class)))
   public Response cancel(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     TrainingOrder o = orders.cancel(id, Versions.required(ifMatch));
