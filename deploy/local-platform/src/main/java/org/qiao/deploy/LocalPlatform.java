@@ -2,26 +2,23 @@ package org.qiao.deploy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs Qiao on one machine: Kafka and PostgreSQL (embedded, unless addresses of existing ones are
- * given) and the four services, each in its own JVM. Ctrl-C or {@code stop} shuts everything down;
- * data stays under the platform home ({@code .qiao/} by default) for the next run.
+ * given) and the four services, each in its own JVM, watched by a {@link Supervisor} that restarts
+ * what dies. Ctrl-C or {@code stop} shuts everything down; data stays under the platform home
+ * ({@code .qiao/} by default) for the next run.
  */
 public final class LocalPlatform {
 
@@ -34,14 +31,13 @@ public final class LocalPlatform {
           new Service("internship-service", 8083, "internship"),
           new Service("matching-service", 8084, "matching"));
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-
   private final Path root;
   private final Path home;
   private final Map<String, String> env = System.getenv();
-  private final List<Process> processes = new ArrayList<>();
+  private Supervisor supervisor;
   private EmbeddedPostgres postgres;
   private KafkaNode kafka;
+  private boolean stopped;
 
   private LocalPlatform(Path root, Path home) {
     this.root = root;
@@ -73,6 +69,7 @@ public final class LocalPlatform {
         System.out.println(new Tokens(home).mint(args[1], args[2], Duration.ofHours(hours)));
       }
       case "stop" -> stop(home);
+      case "status" -> System.exit(PlatformStatus.print(home));
       case "load" -> {
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
@@ -92,6 +89,9 @@ public final class LocalPlatform {
                deploy/qiao token ROLE ORG [HOURS]   print a bearer token (roles: enterprise,
                                                     university, mentor, government, admin)
                deploy/qiao stop                     stop a running platform
+               deploy/qiao status                   each component: ready, starting, down or
+                                                    failed, with pid, uptime and restarts
+                                                    (exit 0: all ready, 1: not all, 3: none running)
                deploy/qiao load [N] [CONCURRENCY]   bounded load on a running platform, with a
                                                     report in .qiao/load-report.md
         """);
@@ -119,13 +119,21 @@ public final class LocalPlatform {
 
     Tokens tokens = new Tokens(home);
     tokens.ensureKeyPair();
+    Supervisor watch = new Supervisor(home, env);
+    synchronized (this) {
+      supervisor = watch;
+    }
+    watch.start();
     String jdbcBase = startPostgres();
     String bootstrap = startKafka();
     for (Service s : SERVICES) {
-      processes.add(startService(s, jdbcBase, bootstrap, tokens.publicKeyFile()));
+      Path log = home.resolve("logs").resolve(s.name() + ".log");
+      System.out.println("Starting " + s.name() + " on port " + s.port() + " (log: " + log + ")");
+      watch.startService(
+          s, log, () -> startService(s, log, jdbcBase, bootstrap, tokens.publicKeyFile()));
     }
-    for (int i = 0; i < SERVICES.size(); i++) {
-      awaitReady(SERVICES.get(i), processes.get(i));
+    for (Service s : SERVICES) {
+      watch.awaitReady(s);
     }
     System.out.println();
     System.out.println("Qiao is up. Logs: " + home.resolve("logs"));
@@ -139,6 +147,8 @@ public final class LocalPlatform {
     }
     System.out.println("  Kafka " + bootstrap + ", PostgreSQL " + jdbcBase);
     System.out.println("Token:  deploy/qiao token enterprise 91350200MA31E12PXF");
+    System.out.println(
+        "Status: deploy/qiao status (services that die are restarted, " + watch.limits() + ")");
     System.out.println("Stop:   Ctrl-C, or deploy/qiao stop");
     stopped.await();
   }
@@ -178,18 +188,20 @@ public final class LocalPlatform {
     if (base == null) {
       int port = Integer.parseInt(env.getOrDefault("QIAO_POSTGRES_PORT", "15432"));
       System.setProperty("ot.epg.working-dir", home.resolve("postgres-bin").toString());
+      // Its one complaint we would see is pg_ctl failing to stop a postmaster that already died
+      // (before a restart), with a stack trace; failures to start surface as exceptions.
+      System.setProperty(
+          "org.slf4j.simpleLogger.log.io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "off");
       System.out.println(
           "Starting PostgreSQL on 127.0.0.1:" + port + " (data: " + home.resolve("postgres") + ")");
-      postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(home.resolve("postgres"))
-              .setCleanDataDirectory(false)
-              .setPort(port)
-              .setServerConfig("listen_addresses", "127.0.0.1")
-              .start();
+      synchronized (this) {
+        postgres = embeddedPostgres(port);
+      }
+      supervisor.embeddedPostgres(port, postmasterPid(), () -> restartPostgres(port));
       base = "jdbc:postgresql://127.0.0.1:" + port;
     } else {
       System.out.println("Using PostgreSQL at " + base);
+      supervisor.externalPostgres(base);
     }
     try (Connection c = DriverManager.getConnection(base + "/postgres", user, password)) {
       for (Service s : SERVICES) {
@@ -206,6 +218,36 @@ public final class LocalPlatform {
     return base;
   }
 
+  private EmbeddedPostgres embeddedPostgres(int port) throws IOException {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(home.resolve("postgres"))
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setServerConfig("listen_addresses", "127.0.0.1")
+        // after a crash it replays its WAL first
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .start();
+  }
+
+  private long postmasterPid() throws IOException {
+    // The first line of postmaster.pid; pg_ctl started the postmaster, so it is not our child.
+    return Long.parseLong(
+        Files.readAllLines(home.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+  }
+
+  /** Starts the embedded PostgreSQL again on its data directory and port, after it died. */
+  private synchronized long restartPostgres(int port) throws IOException {
+    if (stopped) {
+      throw new IllegalStateException("Qiao is stopping");
+    }
+    // pg_ctl stop fails on a dead postmaster; close still releases the instance's lock.
+    postgres.close();
+    // A start that failed keeps its lock on the lock file until collected: a new file is free.
+    Files.deleteIfExists(home.resolve("postgres").resolve("epg-lock"));
+    postgres = embeddedPostgres(port);
+    return postmasterPid();
+  }
+
   /**
    * Embedded Kafka with its log under the home, or an existing cluster
    * (QIAO_KAFKA_BOOTSTRAP_SERVERS).
@@ -214,17 +256,22 @@ public final class LocalPlatform {
     String external = env.get("QIAO_KAFKA_BOOTSTRAP_SERVERS");
     if (external != null) {
       System.out.println("Using Kafka at " + external);
+      supervisor.externalKafka(external);
       return external;
     }
     int port = Integer.parseInt(env.getOrDefault("QIAO_KAFKA_PORT", "19092"));
     System.out.println(
         "Starting Kafka on 127.0.0.1:" + port + " (data: " + home.resolve("kafka") + ")");
-    kafka = KafkaNode.start(home.resolve("kafka"), port, port + 1);
-    return kafka.bootstrapServers();
+    KafkaNode node = KafkaNode.start(home.resolve("kafka"), port, port + 1);
+    synchronized (this) {
+      kafka = node;
+    }
+    supervisor.embeddedKafka(node.bootstrapServers(), port);
+    return node.bootstrapServers();
   }
 
-  private Process startService(Service s, String jdbcBase, String bootstrap, Path publicKey)
-      throws IOException {
+  private Process startService(
+      Service s, Path log, String jdbcBase, String bootstrap, Path publicKey) throws IOException {
     Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build first (deploy/qiao run builds it)");
@@ -237,46 +284,21 @@ public final class LocalPlatform {
     e.put("QUARKUS_DATASOURCE_USERNAME", env.getOrDefault("QIAO_POSTGRES_USER", "postgres"));
     e.put("QUARKUS_DATASOURCE_PASSWORD", env.getOrDefault("QIAO_POSTGRES_PASSWORD", ""));
     e.put("QIAO_MESSAGING_BOOTSTRAP_SERVERS", bootstrap);
+    // One developer and the load generator act as one organisation: no rate limit locally
+    // unless asked for (QIAO_HTTP_RATE_LIMIT_ENABLED=true in the launcher's environment).
+    e.put(
+        "QIAO_HTTP_RATE_LIMIT_ENABLED", env.getOrDefault("QIAO_HTTP_RATE_LIMIT_ENABLED", "false"));
     e.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
     e.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
-    Path log = home.resolve("logs").resolve(s.name() + ".log");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    System.out.println("Starting " + s.name() + " on port " + s.port() + " (log: " + log + ")");
     return pb.start();
-  }
-
-  private void awaitReady(Service s, Process p) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!p.isAlive()) {
-        throw new IllegalStateException(
-            s.name()
-                + " exited with "
-                + p.exitValue()
-                + "; see "
-                + home.resolve("logs").resolve(s.name() + ".log"));
-      }
-      try {
-        HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          System.out.println(s.name() + " is ready");
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(s.name() + " was not ready within " + READY_TIMEOUT);
   }
 
   private synchronized void shutdown() {
     System.out.println("Stopping Qiao ...");
+    stopped = true;
+    // First, so that nothing stopped from here on is taken for a crash and restarted.
+    List<Process> processes = supervisor == null ? List.of() : supervisor.stop();
     for (Process p : processes) {
       p.destroy();
     }
@@ -289,18 +311,36 @@ public final class LocalPlatform {
         p.destroyForcibly();
       }
     }
-    processes.clear();
     if (kafka != null) {
       kafka.close();
       kafka = null;
     }
     if (postgres != null) {
+      long pid = -1;
+      try {
+        pid = postmasterPid();
+      } catch (IOException | RuntimeException e) {
+        // not running (any more)
+      }
       try {
         postgres.close();
       } catch (IOException e) {
         System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
       }
+      // close() keeps pg_ctl's complaints to itself (its logger is off), and returns at once when
+      // PostgreSQL's own shutdown hook is already stopping it: check for ourselves.
+      Optional<ProcessHandle> postmaster = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
+      try {
+        if (postmaster.isPresent()) {
+          postmaster.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+      } catch (Exception e) {
+        System.err.println("PostgreSQL (pid " + pid + ") did not stop");
+      }
       postgres = null;
+    }
+    if (supervisor != null) {
+      supervisor.removeStatus();
     }
     System.out.println("Qiao stopped.");
   }

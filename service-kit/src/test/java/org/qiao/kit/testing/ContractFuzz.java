@@ -122,10 +122,13 @@ public final class ContractFuzz {
 
   private void fuzz(Operation op) throws SQLException {
     operations++;
-    Request valid = op.validRequest(seedFor(op));
+    Seed seed = seedFor(op);
+    Request valid = op.validRequest(seed);
     // The request the corpus mutates must itself pass validation, or every mutation would be
     // refused for the wrong reason and prove nothing.
-    HttpResponse<String> baseline = exchange(op, valid);
+    // Only where it cannot overwrite what others rely on: reads, creations, the fuzz's own seeds.
+    boolean harmless = op.method.equals("GET") || !op.path.contains("{") || seed != null;
+    HttpResponse<String> baseline = harmless ? exchange(op, valid) : null;
     if (baseline != null && (baseline.statusCode() == 415 || baseline.statusCode() >= 500)) {
       findings.add(op + " [the valid request derived from the contract] -> " + describe(baseline));
     } else if (baseline != null && baseline.statusCode() == 400) {

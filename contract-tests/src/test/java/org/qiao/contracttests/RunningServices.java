@@ -1,0 +1,236 @@
+package org.qiao.contracttests;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.qiao.kit.testing.KafkaBroker;
+import org.qiao.kit.testing.TestJwt;
+
+/**
+ * Runs services from their built jars ({@code <service>/target/quarkus-app/quarkus-run.jar}), as
+ * production does, once per test class: an embedded PostgreSQL with one database per service, the
+ * kit's in-JVM Kafka broker, and each service as a child JVM on a free port, configured by
+ * environment variables and trusting {@link TestJwt}'s key. Service output goes to {@code
+ * target/contract-tests/<service>.log}; its tail is printed when a test fails.
+ */
+public final class RunningServices implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+
+  /** A service to start: its module directory and database. */
+  public record Service(String name, String database) {}
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  /**
+   * The in-JVM broker and the embedded PostgreSQL log their start-up at INFO (thousands of lines);
+   * only their warnings reach the build output. Held here: JUL keeps loggers weakly.
+   */
+  private static final List<Logger> QUIET =
+      warningsOnly("kafka", "org.apache.kafka", "state.change.logger", "io.zonky");
+
+  private static final int TAIL_LINES = 60;
+
+  private final List<Service> services;
+  private final Path root = Path.of(System.getProperty("qiao.root", "..")).toAbsolutePath();
+  private final Path logs = Path.of("target", "contract-tests").toAbsolutePath();
+  private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final Map<String, Integer> ports = new LinkedHashMap<>();
+  private EmbeddedPostgres postgres;
+  private KafkaBroker broker;
+
+  public RunningServices(Service... services) {
+    this.services = List.of(services);
+  }
+
+  /** The base URI of a running service, e.g. {@code http://127.0.0.1:41234}. */
+  public String baseUri(String service) {
+    Integer port = ports.get(service);
+    if (port == null) {
+      throw new IllegalArgumentException(service + " is not running");
+    }
+    return "http://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    try {
+      start();
+    } catch (Exception | Error e) {
+      printLogTails();
+      stop();
+      throw e;
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    printLogTails();
+  }
+
+  private void start() throws Exception {
+    Files.createDirectories(logs);
+    List<Path> jars = new ArrayList<>();
+    for (Service s : services) {
+      Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalStateException(
+            jar + " is missing: build the service first (./mvnw package -pl " + s.name() + ")");
+      }
+      jars.add(jar);
+    }
+    Path work = Path.of(System.getProperty("qiao.test.work-dir", "target/qiao-test-infra"));
+    postgres = EmbeddedPostgres.builder().start();
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      for (Service s : services) {
+        st.execute("create database " + s.database());
+      }
+    }
+    broker = KafkaBroker.start(work);
+    for (int i = 0; i < services.size(); i++) {
+      launch(services.get(i), jars.get(i));
+    }
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    for (Service s : services) {
+      awaitReady(s, deadline);
+    }
+  }
+
+  private void launch(Service s, Path jar) throws IOException {
+    int port = freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString());
+    Map<String, String> env = pb.environment();
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", s.database()));
+    env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+    env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+    env.put("QIAO_MESSAGING_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+    env.put("MP_JWT_VERIFY_PUBLICKEY", TestJwt.publicKeyPem());
+    env.put("MP_JWT_VERIFY_ISSUER", TestJwt.ISSUER);
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    env.put("QIAO_HTTP_RATE_LIMIT_ENABLED", "false");
+    Path log = logs.resolve(s.name() + ".log");
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    processes.put(s.name(), pb.start());
+    ports.put(s.name(), port);
+  }
+
+  private void awaitReady(Service s, long deadline) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    URI ready = URI.create(baseUri(s.name()) + "/q/health/ready");
+    Process process = processes.get(s.name());
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            s.name() + " exited with " + process.exitValue() + " before it was ready");
+      }
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            s.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private void stop() {
+    for (Process p : processes.values()) {
+      p.destroy();
+    }
+    for (Process p : processes.values()) {
+      try {
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+          p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    processes.clear();
+    ports.clear();
+    if (broker != null) {
+      broker.stop();
+      broker = null;
+    }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+      }
+      postgres = null;
+    }
+  }
+
+  private void printLogTails() {
+    for (Service s : services) {
+      Path log = logs.resolve(s.name() + ".log");
+      if (!Files.exists(log)) {
+        continue;
+      }
+      try {
+        List<String> lines =
+            new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+        int from = Math.max(0, lines.size() - TAIL_LINES);
+        System.err.println("---- last " + (lines.size() - from) + " lines of " + log + " ----");
+        lines.subList(from, lines.size()).forEach(System.err::println);
+      } catch (IOException e) {
+        System.err.println("cannot read " + log + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static List<Logger> warningsOnly(String... categories) {
+    List<Logger> loggers = new ArrayList<>();
+    for (String category : categories) {
+      Logger logger = Logger.getLogger(category);
+      logger.setLevel(Level.WARNING);
+      loggers.add(logger);
+    }
+    return loggers;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    }
+  }
+}
