@@ -70,11 +70,6 @@ public final class LocalPlatform {
       }
       case "stop" -> stop(home);
       case "status" -> System.exit(PlatformStatus.print(home));
-      case "load" -> {
-        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        new LoadGenerator(home).run(requests, concurrency);
-      }
       default -> {
         usage();
         System.exit(2);
@@ -92,8 +87,9 @@ public final class LocalPlatform {
                deploy/qiao status                   each component: ready, starting, down or
                                                     failed, with pid, uptime and restarts
                                                     (exit 0: all ready, 1: not all, 3: none running)
-               deploy/qiao load [N] [CONCURRENCY]   bounded load on a running platform, with a
-                                                    report in .qiao/load-report.md
+               deploy/qiao load [SECONDS] [CONN ...] Gatling load on a running platform
+                                                    (deploy/load-test), report in
+                                                    .qiao/load-report.md
         """);
   }
 

@@ -1,0 +1,236 @@
+package org.qiao.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code deploy/qiao load}: the whole series against a running platform. For each number of
+ * connections and each request (POST, then GET) it waits for the machine to go quiet, runs one
+ * Gatling simulation in its own JVM, runs the {@link LagProbe} beside it during the measured
+ * window, samples who used the CPU, and at the end writes a summary of Gatling's numbers to {@code
+ * $QIAO_HOME/load-report.md}.
+ */
+public final class LoadSeries {
+
+  private static final String GATLING_VERSION = "3.14.9";
+
+  /** The JVM options Gatling's Maven plugin passes on Java 17 (Gatling needs the two opens). */
+  private static final List<String> GATLING_JVM =
+      List.of(
+          "-Xmx1G",
+          "-XX:MaxInlineLevel=20",
+          "-XX:MaxTrivialSize=12",
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+
+  private static final long PROBE_INTERVAL_MS = 250;
+
+  record Run(
+      String request,
+      int connections,
+      GatlingStats.Request stats,
+      double throughput,
+      LagProbe.Result lag,
+      CpuUse.Shares cpu,
+      Duration settled,
+      Path report) {}
+
+  private final Path home;
+  private final Path resultsRoot;
+  private final Duration warmup;
+  private final Duration duration;
+  private final List<Integer> levels;
+  private final Platform platform = new Platform();
+
+  /** The Gatling JVM running now: Ctrl-C on the series must not leave it loading the platform. */
+  private volatile Process current;
+
+  private LoadSeries(Path home, Duration warmup, Duration duration, List<Integer> levels) {
+    this.home = home;
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now());
+    this.resultsRoot = home.resolve("gatling").resolve(stamp);
+    this.warmup = warmup;
+    this.duration = duration;
+    this.levels = levels;
+  }
+
+  /** Arguments: [SECONDS] [CONNECTIONS ...]; defaults 30 and 2 8 16. */
+  public static void main(String[] args) throws Exception {
+    Path root = Platform.root();
+    Path home =
+        Path.of(System.getenv().getOrDefault("QIAO_HOME", root.resolve(".qiao").toString()))
+            .toAbsolutePath();
+    Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 30);
+    List<Integer> levels = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      levels.add(Integer.parseInt(args[i]));
+    }
+    if (levels.isEmpty()) {
+      levels = List.of(2, 8, 16);
+    }
+    Duration warmup = Duration.ofSeconds(Long.getLong("qiao.load.warmup", 10));
+    new LoadSeries(home, warmup, duration, levels).run(String.join(" ", args));
+  }
+
+  private void run(String args) throws Exception {
+    platform.checkReady();
+    platform.registerEnterprise();
+    Files.createDirectories(resultsRoot);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  Process p = current;
+                  if (p != null) {
+                    p.destroyForcibly();
+                  }
+                }));
+    String loadBefore = CpuUse.loadAverage();
+    List<Run> runs = new ArrayList<>();
+    for (int connections : levels) {
+      runs.add(run("POST", DemandPostSimulation.class, DemandPostSimulation.NAME, connections));
+      runs.add(run("GET", DemandGetSimulation.class, DemandGetSimulation.NAME, connections));
+    }
+    String markdown =
+        new LoadReport(GATLING_VERSION, warmup, duration, resultsRoot)
+            .render(args, loadBefore, runs);
+    Path report = home.resolve("load-report.md");
+    Files.writeString(report, markdown);
+    System.out.println();
+    System.out.print(markdown);
+    System.out.println("\nReport written to " + report);
+    System.out.println("Gatling HTML reports under " + resultsRoot);
+  }
+
+  private Run run(String label, Class<?> simulation, String requestName, int connections)
+      throws Exception {
+    Duration settled = CpuUse.settle(0.25, Duration.ofSeconds(120));
+    Path results = resultsRoot.resolve(label.toLowerCase() + "-" + connections);
+    Files.createDirectories(results);
+    System.out.printf(
+        "%n=== %s, %d connections: %ds warm-up + %ds measured (quiet after %ds) ===%n",
+        requestName, connections, warmup.toSeconds(), duration.toSeconds(), settled.toSeconds());
+
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(GATLING_JVM);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("-Dqiao.load.users=" + connections);
+    command.add("-Dqiao.load.warmup=" + warmup.toSeconds());
+    command.add("-Dqiao.load.duration=" + duration.toSeconds());
+    command.add("io.gatling.app.Gatling");
+    command.add("--simulation");
+    command.add(simulation.getName());
+    command.add("--results-folder");
+    command.add(results.toString());
+    command.add("--run-description");
+    command.add(requestName + ", " + connections + " connections");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put(Platform.ENTERPRISE_TOKEN_ENV, platform.enterpriseToken());
+    pb.environment().put(Platform.READER_TOKEN_ENV, platform.readerToken());
+    Process gatling = pb.start();
+    current = gatling;
+    CountDownLatch started = new CountDownLatch(1);
+    Thread pump = pump(gatling, results.resolve("console.log"), started);
+
+    Duration bound = warmup.plus(duration).plusSeconds(180);
+    LagProbe.Result lag = null;
+    CpuUse.Shares cpu = null;
+    try {
+      // The set-up (a GET run creates its demands first) is not measured; the clock starts when
+      // Gatling starts its users.
+      if (!started.await(120, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("Gatling did not start; see " + results);
+      }
+      Thread.sleep(warmup.toMillis());
+      LagProbe probe = new LagProbe(platform, PROBE_INTERVAL_MS);
+      Map<Long, String> watched = CpuUse.processes(gatling.pid());
+      CpuUse.Snapshot before = CpuUse.snapshot(watched);
+      probe.start();
+      Thread.sleep(duration.toMillis());
+      cpu = CpuUse.snapshot(watched).since(before);
+      lag = probe.stop();
+      System.out.println("    " + lag.summary());
+      if (!gatling.waitFor(bound.toSeconds(), TimeUnit.SECONDS)) {
+        throw new IllegalStateException("Gatling did not finish within " + bound);
+      }
+    } finally {
+      if (gatling.isAlive()) {
+        gatling.destroyForcibly();
+      }
+      pump.join(10_000);
+    }
+    if (gatling.exitValue() != 0) {
+      // Gatling exits non-zero when requests failed too; the numbers are still reported.
+      System.out.println("    Gatling exited with " + gatling.exitValue());
+    }
+    Path runDir = onlyRunDirectory(results);
+    GatlingStats.Request stats = GatlingStats.read(runDir).request(requestName);
+    double throughput = stats.count() / (double) duration.toSeconds();
+    return new Run(
+        requestName,
+        connections,
+        stats,
+        throughput,
+        lag,
+        cpu,
+        settled,
+        runDir.resolve("index.html"));
+  }
+
+  /** Copies Gatling's console to ours and to a file, and signals when the users start. */
+  private static Thread pump(Process process, Path log, CountDownLatch started) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                      new BufferedReader(
+                          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                  PrintWriter out =
+                      new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  out.println(line);
+                  System.out.println("    | " + line);
+                  if (line.contains(" started...")) {
+                    started.countDown();
+                  }
+                }
+              } catch (IOException e) {
+                System.err.println("lost Gatling's console: " + e.getMessage());
+              }
+            },
+            "gatling-console");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static Path onlyRunDirectory(Path results) throws IOException {
+    try (Stream<Path> dirs = Files.list(results)) {
+      List<Path> found = dirs.filter(Files::isDirectory).toList();
+      if (found.size() != 1) {
+        throw new IllegalStateException("expected one Gatling run in " + results + ": " + found);
+      }
+      return found.get(0);
+    }
+  }
+}
