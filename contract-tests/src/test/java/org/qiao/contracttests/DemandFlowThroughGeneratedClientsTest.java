@@ -2,12 +2,12 @@ package org.qiao.contracttests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,20 +115,12 @@ class DemandFlowThroughGeneratedClientsTest {
   }
 
   /** Polls matching-service until the demand has arrived there (404 until then). */
-  private static PublishedDemand awaitPublished(PublishedDemandsApi api, UUID id) throws Exception {
-    long deadline = System.nanoTime() + ARRIVAL_TIMEOUT.toNanos();
-    while (true) {
-      try {
-        return api.getPublishedDemand(id);
-      } catch (org.qiao.client.matching.ApiException e) {
-        if (e.getCode() != 404) {
-          throw e;
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        fail("demand " + id + " did not reach matching-service within " + ARRIVAL_TIMEOUT);
-      }
-      Thread.sleep(100);
-    }
+  private static PublishedDemand awaitPublished(PublishedDemandsApi api, UUID id) {
+    return Awaitility.await("demand " + id + " in matching-service")
+        .atMost(ARRIVAL_TIMEOUT)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptionsMatching(
+            e -> e instanceof org.qiao.client.matching.ApiException a && a.getCode() == 404)
+        .until(() -> api.getPublishedDemand(id), java.util.Objects::nonNull);
   }
 }

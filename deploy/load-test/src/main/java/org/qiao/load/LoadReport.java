@@ -57,35 +57,23 @@ final class LoadReport {
       GatlingStats.Request s = run.stats();
       LagProbe.Result lag = run.lag();
       r.append("| ")
-          .append(run.request())
-          .append(" | ")
-          .append(run.connections())
-          .append(" | ")
-          .append(s.count())
-          .append(" | ")
-          .append(String.format(Locale.ROOT, "%.0f", run.throughput()))
-          .append(" | ")
-          .append(s.p50())
-          .append(" | ")
-          .append(s.p95())
-          .append(" | ")
-          .append(s.p99())
-          .append(" | ")
-          .append(s.p999())
-          .append(" | ")
-          .append(s.max())
-          .append(" | ")
-          .append(s.ko())
-          .append(" | ")
-          .append(lag.percentile(50))
-          .append(" | ")
-          .append(lag.percentile(95))
-          .append(" | ")
-          .append(lag.percentile(99))
-          .append(" | ")
-          .append(lag.max())
-          .append(" | ")
-          .append(lag.lagsMs().size());
+          .append(
+              row(
+                  run.request(),
+                  run.connections(),
+                  s.count(),
+                  String.format(Locale.ROOT, "%.0f", run.throughput()),
+                  s.p50(),
+                  s.p95(),
+                  s.p99(),
+                  s.p999(),
+                  s.max(),
+                  s.ko(),
+                  lag.percentile(50),
+                  lag.percentile(95),
+                  lag.percentile(99),
+                  lag.max(),
+                  lag.lagsMs().size()));
       if (lag.missing() + lag.failed() > 0) {
         r.append(" (+").append(lag.missing()).append(" missing, ").append(lag.failed());
         r.append(" failed)");
@@ -144,5 +132,12 @@ final class LoadReport {
 
   private static String cores(double c) {
     return String.format(Locale.ROOT, "%.2f", c);
+  }
+
+  /** Table cells joined by " | " (without the row's outer bars). */
+  private static String row(Object... cells) {
+    return java.util.Arrays.stream(cells)
+        .map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(" | "));
   }
 }

@@ -304,18 +304,7 @@ final class KillRecoverCheck {
   }
 
   private boolean ready() {
-    try {
-      HttpRequest r =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/q/health/ready"))
-              .timeout(Duration.ofSeconds(2))
-              .build();
-      return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Readiness.answers(http, "http://127.0.0.1:8081/q/health/ready", Duration.ofSeconds(2));
   }
 
   private PlatformStatus.Entry entry() throws IOException {

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,16 +182,7 @@ final class PlatformStatus {
       return false;
     }
     if (probe.startsWith("http")) {
-      try {
-        HttpRequest ready =
-            HttpRequest.newBuilder(URI.create(probe)).timeout(Duration.ofSeconds(2)).build();
-        return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-      } catch (IOException e) {
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+      return Readiness.answers(http, probe, Duration.ofSeconds(2));
     }
     int colon = probe.lastIndexOf(':');
     try (Socket socket = new Socket()) {

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -349,16 +346,7 @@ final class Supervisor {
   }
 
   private boolean ready(String url) {
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build();
-    try {
-      return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
-      return false; // not listening (yet)
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Readiness.answers(http, url, Duration.ofSeconds(3));
   }
 
   /**

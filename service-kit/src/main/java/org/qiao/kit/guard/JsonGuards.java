@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -57,17 +55,14 @@ public class JsonGuards implements ObjectMapperCustomizer {
     // "{...} x" is not a JSON document.
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     SimpleModule safeText = new SimpleModule("qiao-safe-text");
-    safeText.addDeserializer(String.class, new SafeStrings());
-    // Dates, enums, UUIDs, numbers read from a JSON string are checked before their parser sees
-    // it: LocalDate's trims "2027-06-30\u0000" to a valid date.
+    // Every string token is checked before the deserializer of its target sees it — strings,
+    // and dates, enums, UUIDs (LocalDate's would trim "2027-06-30\u0000" to a valid date).
     safeText.setDeserializerModifier(
         new BeanDeserializerModifier() {
           @Override
           public JsonDeserializer<?> modifyDeserializer(
               DeserializationConfig config, BeanDescription desc, JsonDeserializer<?> deser) {
-            return deser instanceof BeanDeserializerBase || deser instanceof SafeStrings
-                ? deser
-                : new SafeScalar(deser);
+            return deser instanceof BeanDeserializerBase ? deser : new SafeScalar(deser);
           }
 
           @Override
@@ -107,19 +102,6 @@ public class JsonGuards implements ObjectMapperCustomizer {
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       check(p);
       return super.deserialize(p, ctxt);
-    }
-  }
-
-  static final class SafeStrings extends StdScalarDeserializer<String> {
-
-    SafeStrings() {
-      super(String.class);
-    }
-
-    @Override
-    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      check(p);
-      return StringDeserializer.instance.deserialize(p, ctxt);
     }
   }
 }
