@@ -24,6 +24,7 @@ import org.qiao.client.talentdemand.model.EnterpriseProfile;
 import org.qiao.client.talentdemand.model.EnterpriseRegistration;
 import org.qiao.client.talentdemand.model.SizeClass;
 import org.qiao.client.talentdemand.model.Skill;
+import org.qiao.kit.testing.TestCodes;
 import org.qiao.kit.testing.TestJwt;
 
 /**
@@ -47,7 +48,7 @@ class DemandFlowThroughGeneratedClientsTest {
 
   @Test
   void aPublishedDemandReachesMatchingService() throws Exception {
-    String creditCode = CreditCodes.newCode();
+    String creditCode = TestCodes.newCreditCode();
     String enterpriseToken = TestJwt.token("enterprise", creditCode);
     var talentDemand = new org.qiao.client.talentdemand.ApiClient();
     talentDemand.updateBaseUri(SERVICES.baseUri(TALENT_DEMAND));

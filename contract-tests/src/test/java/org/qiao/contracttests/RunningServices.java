@@ -39,6 +39,9 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
   /** A service to start: its module directory and database. */
   public record Service(String name, String database) {}
 
+  private static final String PSEUDONYM_KEY =
+      java.util.Base64.getEncoder()
+          .encodeToString(new java.security.SecureRandom().generateSeed(32));
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
   /**
@@ -135,6 +138,9 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
     env.put("MP_JWT_VERIFY_ISSUER", TestJwt.ISSUER);
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     env.put("QIAO_HTTP_RATE_LIMIT_ENABLED", "false");
+    // curriculum-service derives pseudonymous ids with a key that production keeps secret.
+    env.put("QIAO_CURRICULUM_PSEUDONYM_CURRENT_KEY", "contract");
+    env.put("QIAO_CURRICULUM_PSEUDONYM_KEYS_CONTRACT", PSEUDONYM_KEY);
     Path log = logs.resolve(s.name() + ".log");
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     processes.put(s.name(), pb.start());

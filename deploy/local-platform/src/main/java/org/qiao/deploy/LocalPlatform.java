@@ -65,8 +65,19 @@ public final class LocalPlatform {
           usage();
           System.exit(2);
         }
-        long hours = args.length > 3 ? Long.parseLong(args[3]) : 8;
-        System.out.println(new Tokens(home).mint(args[1], args[2], Duration.ofHours(hours)));
+        // token ROLE ORG [SUBJECT] [HOURS]: a subject is never all digits (pseudonymous ids, mentor
+        // ids), so a lone number is still the validity, as before subjects existed.
+        String subject = null;
+        long hours = 8;
+        for (int i = 3; i < args.length; i++) {
+          if (args[i].chars().allMatch(Character::isDigit)) {
+            hours = Long.parseLong(args[i]);
+          } else {
+            subject = args[i];
+          }
+        }
+        System.out.println(
+            new Tokens(home).mint(args[1], args[2], subject, Duration.ofHours(hours)));
       }
       case "stop" -> stop(home);
       case "status" -> System.exit(PlatformStatus.print(home));
@@ -81,8 +92,11 @@ public final class LocalPlatform {
     System.err.println(
         """
         usage: deploy/qiao run                      start Kafka, PostgreSQL and the four services
-               deploy/qiao token ROLE ORG [HOURS]   print a bearer token (roles: enterprise,
-                                                    university, mentor, government, admin)
+               deploy/qiao token ROLE ORG [SUBJECT] [HOURS]
+                                                    print a bearer token (roles: enterprise,
+                                                    university, student, mentor, government,
+                                                    admin); SUBJECT is the person acting (a
+                                                    student's pseudonymous id, a mentor's id)
                deploy/qiao stop                     stop a running platform
                deploy/qiao status                   each component: ready, starting, down or
                                                     failed, with pid, uptime and restarts
@@ -286,8 +300,34 @@ public final class LocalPlatform {
         "QIAO_HTTP_RATE_LIMIT_ENABLED", env.getOrDefault("QIAO_HTTP_RATE_LIMIT_ENABLED", "false"));
     e.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
     e.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+    if (s.name().equals("curriculum-service")
+        && !env.containsKey("QIAO_CURRICULUM_PSEUDONYM_CURRENT_KEY")) {
+      // This platform's own pseudonym key, made on first run and kept (ids stay stable across
+      // restarts); a deployment brings its key from its secret store instead.
+      e.put("QIAO_CURRICULUM_PSEUDONYM_CURRENT_KEY", "local");
+      e.put("QIAO_CURRICULUM_PSEUDONYM_KEYS_LOCAL", localSecret("pseudonym-key"));
+      e.put("QIAO_CURRICULUM_IMPORTS_DIRECTORY", home.resolve("imports").toString());
+    }
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return pb.start();
+  }
+
+  /** A random 256-bit secret (base64) kept under the platform's home, readable by its owner. */
+  private String localSecret(String name) throws IOException {
+    Path file = home.resolve("secrets").resolve(name);
+    if (!Files.exists(file)) {
+      Files.createDirectories(file.getParent());
+      byte[] key = new byte[32];
+      new java.security.SecureRandom().nextBytes(key);
+      Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+      try {
+        Files.setPosixFilePermissions(
+            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system
+      }
+    }
+    return Files.readString(file).strip();
   }
 
   private synchronized void shutdown() {

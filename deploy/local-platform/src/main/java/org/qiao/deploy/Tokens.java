@@ -59,6 +59,12 @@ final class Tokens {
   /** A signed bearer token for a role acting for an organisation. */
   String mint(String role, String org, Duration validity)
       throws IOException, GeneralSecurityException {
+    return mint(role, org, null, validity);
+  }
+
+  /** A signed bearer token for a person (subject; null: the role and org) acting for an org. */
+  String mint(String role, String org, String subject, Duration validity)
+      throws IOException, GeneralSecurityException {
     ensureKeyPair();
     Instant now = Instant.now();
     String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
@@ -66,7 +72,7 @@ final class Tokens {
         "{\"iss\":\""
             + ISSUER
             + "\",\"sub\":\""
-            + json(role + ":" + org)
+            + json(subject == null ? role + ":" + org : subject)
             + "\",\"upn\":\""
             + json(role + "@" + org)
             + "\",\"groups\":[\""

@@ -2,6 +2,7 @@ package org.qiao.kit.guard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,11 +28,27 @@ import org.qiao.kit.problem.ProblemException;
 public class BodySizeLimit {
 
   private final long limit;
+  private final long uploadLimit;
+  private final List<String> uploadPaths;
   private final ObjectMapper json;
 
   BodySizeLimit(GuardConfig config, ObjectMapper json) {
     this.limit = config.maxBodySize().asLongValue();
+    this.uploadLimit = config.upload().maxSize().asLongValue();
+    this.uploadPaths = config.upload().paths().orElse(List.of());
     this.json = json;
+  }
+
+  /** The limit for a request path: larger on the configured upload paths. */
+  long limitFor(String path) {
+    if (path != null) {
+      for (String prefix : uploadPaths) {
+        if (path.startsWith(prefix)) {
+          return uploadLimit;
+        }
+      }
+    }
+    return limit;
   }
 
   // Before Quarkus's own body-size route (order -2), which would answer without a problem body.
@@ -47,13 +64,14 @@ public class BodySizeLimit {
     } catch (NumberFormatException e) {
       length = -1; // the HTTP codec itself refuses a malformed Content-Length
     }
-    if (length <= limit) {
+    long allowed = limitFor(rc.request().path());
+    if (length <= allowed) {
       rc.next();
       return;
     }
     // The unread body would otherwise have to be drained before the connection could be reused.
     rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-    respond(rc, tooLarge());
+    respond(rc, tooLarge(allowed));
   }
 
   private void respond(RoutingContext rc, ProblemException problem) {
@@ -69,7 +87,7 @@ public class BodySizeLimit {
         .end(body);
   }
 
-  ProblemException tooLarge() {
+  ProblemException tooLarge(long limit) {
     return new ProblemException(
         413,
         "content-too-large",
@@ -84,25 +102,32 @@ public class BodySizeLimit {
 
     // Interceptors are built at static init, before runtime config: look the limit up per read.
     private final Instance<BodySizeLimit> owner;
+    private final Instance<CurrentVertxRequest> request;
 
-    CountingReader(Instance<BodySizeLimit> owner) {
+    CountingReader(Instance<BodySizeLimit> owner, Instance<CurrentVertxRequest> request) {
       this.owner = owner;
+      this.request = request;
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-      context.setInputStream(new Bounded(context.getInputStream(), owner.get()));
+      BodySizeLimit limits = owner.get();
+      RoutingContext rc = request.get().getCurrent();
+      long limit = limits.limitFor(rc == null ? null : rc.request().path());
+      context.setInputStream(new Bounded(context.getInputStream(), limits, limit));
       return context.proceed();
     }
   }
 
   private static final class Bounded extends FilterInputStream {
     private final BodySizeLimit owner;
+    private final long limit;
     private long read;
 
-    Bounded(InputStream in, BodySizeLimit owner) {
+    Bounded(InputStream in, BodySizeLimit owner, long limit) {
       super(in);
       this.owner = owner;
+      this.limit = limit;
     }
 
     @Override
@@ -125,8 +150,8 @@ public class BodySizeLimit {
 
     private void count(int n) {
       read += n;
-      if (read > owner.limit) {
-        throw owner.tooLarge();
+      if (read > limit) {
+        throw owner.tooLarge(limit);
       }
     }
   }

@@ -5,7 +5,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Limits on what one request and one caller may ask of a service (OWASP API4). */
 @ConfigMapping(prefix = "qiao.http")
@@ -16,6 +18,18 @@ public interface GuardConfig {
   /** Largest request body accepted; a larger one answers 413 as a problem. */
   @WithDefault("1M")
   MemorySize maxBodySize();
+
+  /** Bodies allowed to be larger than {@link #maxBodySize()}: file uploads. */
+  Upload upload();
+
+  interface Upload {
+    /** Path prefixes that take files (e.g. {@code /api/v1/student-imports}); none by default. */
+    Optional<List<String>> paths();
+
+    /** Largest file body accepted on those paths. */
+    @WithDefault("64M")
+    MemorySize maxSize();
+  }
 
   /**
    * Deepest nesting of JSON arrays and objects accepted in a body; deeper answers 400. Read once at

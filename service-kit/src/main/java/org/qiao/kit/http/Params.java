@@ -35,6 +35,38 @@ public final class Params {
     }
   }
 
+  /** An optional whole number in [min, max]; null when absent. */
+  public static Integer intValue(String value, String name, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ProblemException.invalidField(name, "must be a whole number from " + min + " to " + max);
+  }
+
+  /** An optional ISO date (2027-06-30); null when absent. */
+  public static java.time.LocalDate date(String value, String name) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      java.time.LocalDate d = java.time.LocalDate.parse(value.trim());
+      if (d.getYear() >= 2000 && d.getYear() <= 2100) {
+        return d;
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // answered below
+    }
+    throw ProblemException.invalidField(name, "must be a date between 2000 and 2100 (2027-06-30)");
+  }
+
   /** The page size: {@link Page#DEFAULT_LIMIT} when absent, at most {@link Page#MAX_LIMIT}. */
   public static int limit(String value) {
     if (value == null || value.isBlank()) {

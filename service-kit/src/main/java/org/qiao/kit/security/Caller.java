@@ -30,6 +30,16 @@ public class Caller {
     return org;
   }
 
+  /** The person acting (a student's pseudonymous id, a mentor's id); 403 without one. */
+  public String subject() {
+    String sub = jwt.getSubject();
+    if (sub == null || sub.isBlank()) {
+      throw new ProblemException(
+          403, "forbidden", "Forbidden", "The token has no 'sub' claim", java.util.List.of());
+    }
+    return sub;
+  }
+
   /** Whose keys, caches and records these are: the organisation, or the subject without one. */
   public String scope() {
     String org = jwt.getClaim(ORG_CLAIM);

@@ -4,6 +4,7 @@ package org.qiao.kit.security;
 public final class Roles {
   public static final String ENTERPRISE = "enterprise";
   public static final String UNIVERSITY = "university";
+  public static final String STUDENT = "student";
   public static final String MENTOR = "mentor";
   public static final String GOVERNMENT = "government";
   public static final String ADMIN = "admin";

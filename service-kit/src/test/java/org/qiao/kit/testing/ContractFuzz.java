@@ -72,6 +72,7 @@ public final class ContractFuzz {
   private final Map<String, Seed> seeds = new LinkedHashMap<>();
   private int requests;
   private int operations;
+  private String settledWhen;
 
   private ContractFuzz(JsonNode doc) {
     this.doc = doc;
@@ -91,6 +92,15 @@ public final class ContractFuzz {
   /** Tables that change in the background (e.g. a consumer's), not by requests. */
   public ContractFuzz ignoringTables(String... tables) {
     this.ignoredTables = Set.copyOf(concat(List.of(tables), List.of("flyway_schema_history")));
+    return this;
+  }
+
+  /**
+   * For operations that start background work (an import job): before the stored data is digested,
+   * waits until this query's count is 0, so only what a malformed request did can show.
+   */
+  public ContractFuzz settledWhen(String countQuery) {
+    this.settledWhen = countQuery;
     return this;
   }
 
@@ -137,6 +147,7 @@ public final class ContractFuzz {
       System.out.println(
           "ContractFuzz: " + op + " valid-by-contract request refused: " + describe(baseline));
     }
+    awaitSettled();
     Map<String, String> before = tableChecksums();
 
     send(op, "no bearer token", valid.withoutToken());
@@ -505,15 +516,45 @@ public final class ContractFuzz {
     return host + ":" + RestAssured.port;
   }
 
-  /** A digest of every row of every table, so an update that keeps the count shows too. */
-  private Map<String, String> tableChecksums() throws SQLException {
+  private void awaitSettled() throws SQLException {
+    if (settledWhen == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    try (Connection c = connect()) {
+      while (true) {
+        try (ResultSet rs = c.createStatement().executeQuery(settledWhen)) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            return;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("background work did not settle in 30 s: " + settledWhen);
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+
+  private static Connection connect() throws SQLException {
     var config = ConfigProvider.getConfig();
     String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
     String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("");
     String password =
         config.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+    return DriverManager.getConnection(url, user, password);
+  }
+
+  /** A digest of every row of every table, so an update that keeps the count shows too. */
+  private Map<String, String> tableChecksums() throws SQLException {
     Map<String, String> sums = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection(url, user, password)) {
+    try (Connection c = connect()) {
       List<String> tables = new ArrayList<>();
       try (ResultSet rs =
           c.createStatement()

@@ -38,6 +38,35 @@ public final class EventTap implements AutoCloseable {
     partitions.forEach(consumer::position);
   }
 
+  /**
+   * Every record on every topic of the broker, from the beginning to the current end (for checks
+   * such as "no event anywhere carries personal data").
+   */
+  public static List<ConsumerRecord<String, byte[]>> everyRecordOnEveryTopic() {
+    var props =
+        KafkaClients.consumer(
+            QiaoTestInfrastructure.broker().bootstrapServers(), "tap-" + UUID.randomUUID());
+    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      c.listTopics(Duration.ofSeconds(10))
+          .forEach(
+              (topic, infos) ->
+                  infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+      c.assign(partitions);
+      c.seekToBeginning(partitions);
+      var end = c.endOffsets(partitions);
+      List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("could not read every topic to its end in 30 s");
+        }
+        c.poll(Duration.ofMillis(200)).forEach(all::add);
+      }
+      return all;
+    }
+  }
+
   /** Starts reading the topic at its current end. */
   public static EventTap open(String topic) {
     return new EventTap(topic);

@@ -18,11 +18,12 @@ public final class TestJwt {
 
   /** A bearer token for a role acting for an organisation. */
   public static String token(String role, String org) {
-    var claims =
-        Jwt.issuer(ISSUER)
-            .subject("test-" + UUID.randomUUID())
-            .groups(Set.of(role))
-            .expiresIn(3600);
+    return token(role, org, "test-" + UUID.randomUUID());
+  }
+
+  /** A bearer token for a person (sub) with a role acting for an organisation. */
+  public static String token(String role, String org, String subject) {
+    var claims = Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role)).expiresIn(3600);
     if (org != null) {
       claims.claim("org", org);
     }

@@ -57,6 +57,9 @@ public class Proposal extends PanacheEntityBase {
   @Column(name = "awarded_at")
   public Instant awardedAt;
 
+  @Column(name = "withdrawn_at")
+  public Instant withdrawnAt;
+
   protected Proposal() {}
 
   /** A proposal as it arrives; the order decides whether it is eligible. */
@@ -90,12 +93,30 @@ public class Proposal extends PanacheEntityBase {
   }
 
   void award(int capacity, Instant now) {
+    if (status == ProposalStatus.WITHDRAWN) {
+      throw new IllegalTransition("The university withdrew this proposal; it cannot be awarded");
+    }
     if (status != ProposalStatus.RECEIVED) {
       throw new IllegalTransition("proposal", status, "awarded");
     }
     status = ProposalStatus.AWARDED;
     awardedCapacity = capacity;
     awardedAt = now;
+  }
+
+  /**
+   * The university withdrew it. A proposal already awarded keeps its award (the enterprise decided
+   * before the withdrawal arrived); one rejected on arrival stays rejected.
+   *
+   * @return whether it changed
+   */
+  public boolean withdraw(Instant at) {
+    if (status != ProposalStatus.RECEIVED) {
+      return false;
+    }
+    status = ProposalStatus.WITHDRAWN;
+    withdrawnAt = at;
+    return true;
   }
 
   public static List<Proposal> ofOrder(UUID orderId) {

@@ -24,5 +24,7 @@ public final class EventTypes {
   /** Consumed from curriculum-service. */
   public static final String PROPOSAL_SUBMITTED = "qiao.proposal.submitted.v1";
 
+  public static final String PROPOSAL_WITHDRAWN = "qiao.proposal.withdrawn.v1";
+
   private EventTypes() {}
 }

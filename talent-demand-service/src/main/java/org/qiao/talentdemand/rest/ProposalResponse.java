@@ -21,7 +21,8 @@ public record ProposalResponse(
     String rejectionReason,
     Integer awardedCapacity,
     Instant submittedAt,
-    Instant awardedAt) {
+    Instant awardedAt,
+    Instant withdrawnAt) {
 
   static ProposalResponse of(Proposal p) {
     return new ProposalResponse(
@@ -36,6 +37,7 @@ public record ProposalResponse(
         p.rejectionReason,
         p.awardedCapacity,
         p.submittedAt,
-        p.awardedAt);
+        p.awardedAt,
+        p.withdrawnAt);
   }
 }

@@ -165,6 +165,21 @@ public class TrainingOrderService {
     p.persist();
   }
 
+  /**
+   * Marks a proposal the university withdrew (inside the inbox transaction). The withdrawal follows
+   * its submission on the same partition, so an unknown proposal can never be applied.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void withdrawProposal(UUID proposalId, Instant withdrawnAt) {
+    Proposal p = Proposal.findById(proposalId);
+    if (p == null) {
+      throw new InvalidEventException("unknown proposal " + proposalId);
+    }
+    if (!p.withdraw(withdrawnAt)) {
+      LOG.infof("Proposal %s is %s; its withdrawal changes nothing", p.id, p.status);
+    }
+  }
+
   private boolean visible(TrainingOrder o, Viewer viewer) {
     return switch (viewer.kind()) {
       case OVERSEER -> true;

@@ -23,7 +23,7 @@ class CreditCodeTest {
 
   @Test
   void rejectsEveryOneCharacterChange() {
-    String alphabet = CreditCode.CHARSET + "IOSVZa-";
+    String alphabet = org.qiao.kit.codes.CreditCodes.CHARSET + "IOSVZa-";
     int checked = 0;
     for (String code : REAL) {
       for (int i = 0; i < code.length(); i++) {

@@ -187,6 +187,7 @@ class EventContractTest {
       types.add((String) f.get(null));
     }
     types.remove(EventTypes.PROPOSAL_SUBMITTED);
+    types.remove(EventTypes.PROPOSAL_WITHDRAWN);
     return types;
   }
 }

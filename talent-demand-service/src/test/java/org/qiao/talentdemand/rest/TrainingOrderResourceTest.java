@@ -1,8 +1,10 @@
 package org.qiao.talentdemand.rest;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.qiao.talentdemand.support.Bodies.aTrainingOrder;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -86,6 +88,28 @@ class TrainingOrderResourceTest {
             .jsonPath()
             .getList("$");
     assertEquals(listed, after, "the redelivered proposal changed nothing");
+  }
+
+  @Test
+  void aWithdrawnProposalShowsAsWithdrawnAndCannotBeAwarded() {
+    Api.Org owner = Api.enterprise();
+    String orderId = Api.create(owner, "/api/v1/training-orders", aTrainingOrder().build());
+    CloudEvent submitted = proposal(orderId, Api.university(), 5);
+    TestProducer.send(CURRICULUM_TOPIC, submitted);
+    awaitProposals(owner, orderId, 1);
+    TestProducer.send(CURRICULUM_TOPIC, ProposalEvents.withdrawal(submitted));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> "WITHDRAWN".equals(awaitProposals(owner, orderId, 1).get(0).get("status")));
+    assertNotNull(awaitProposals(owner, orderId, 1).get(0).get("withdrawnAt"));
+
+    owner
+        .ifMatch("/api/v1/training-orders/" + orderId)
+        .body(Map.of("proposalId", submitted.subject(), "capacity", 5))
+        .post("/api/v1/training-orders/{id}/awards", orderId)
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("withdrew"));
   }
 
   @Test

@@ -4,14 +4,11 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.concurrent.ThreadLocalRandom;
+import org.qiao.kit.testing.TestCodes;
 import org.qiao.kit.testing.TestJwt;
-import org.qiao.talentdemand.domain.CreditCode;
 
 /** Callers for tests: fresh registered enterprises and universities, each with its own token. */
 public final class Api {
-
-  private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
   private Api() {}
 
@@ -28,14 +25,9 @@ public final class Api {
     }
   }
 
-  /** A new valid credit code of a Shanghai enterprise (9 1 310115 + random + check character). */
+  /** A new valid credit code of a Shanghai enterprise. */
   public static String newCreditCode() {
-    StringBuilder s = new StringBuilder("91310115");
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    for (int i = 0; i < 9; i++) {
-      s.append(CHARSET.charAt(random.nextInt(CHARSET.length())));
-    }
-    return s.append(CreditCode.checkCharacter(s.toString())).toString();
+    return TestCodes.newCreditCode();
   }
 
   /** An enterprise that has a token but has not registered yet. */
@@ -59,7 +51,7 @@ public final class Api {
   }
 
   public static Org university() {
-    String code = "41310" + (10000 + ThreadLocalRandom.current().nextInt(89999));
+    String code = TestCodes.newInstitutionCode();
     return new Org(code, code, TestJwt.token("university", code));
   }
 

@@ -13,6 +13,18 @@ public final class ProposalEvents {
 
   private ProposalEvents() {}
 
+  public static final String WITHDRAWN = "qiao.proposal.withdrawn.v1";
+
+  /** The university withdraws the proposal {@code submitted} announced (same key). */
+  public static CloudEvent withdrawal(CloudEvent submitted) {
+    ObjectNode data = ContractExamples.data(WITHDRAWN);
+    data.put("proposalId", submitted.subject())
+        .put("trainingOrderId", submitted.data().get("trainingOrderId").asText())
+        .put("withdrawnAt", Instant.now().toString());
+    data.set("university", submitted.data().get("university").deepCopy());
+    return ContractExamples.event("curriculum-service", WITHDRAWN, submitted.subject(), data);
+  }
+
   public static CloudEvent proposal(String orderId, Api.Org university, int capacity) {
     ObjectNode data = ContractExamples.data(TYPE);
     data.put("proposalId", ContractExamples.newId())

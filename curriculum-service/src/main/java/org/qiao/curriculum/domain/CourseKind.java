@@ -1,0 +1,8 @@
+package org.qiao.curriculum.domain;
+
+/** How a course is taught. */
+public enum CourseKind {
+  THEORY,
+  PRACTICE,
+  PRACTICUM
+}

@@ -1,0 +1,86 @@
+package org.qiao.curriculum.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.qiao.curriculum.domain.CoursePlan;
+import org.qiao.curriculum.domain.Institution;
+import org.qiao.curriculum.domain.Proposal;
+import org.qiao.curriculum.domain.Student;
+import org.qiao.kit.events.EventCodec;
+import org.qiao.kit.outbox.Outbox;
+
+/**
+ * Records this service's events in the outbox, inside the change's transaction (flushed first, so
+ * an event carries the version that was written). Student events are keyed by pseudonymous id.
+ */
+@ApplicationScoped
+public class CurriculumEvents {
+
+  /** Why every other service must forget a student. */
+  public enum ForgetReason {
+    CONSENT_WITHDRAWN,
+    ERASED
+  }
+
+  private final Outbox outbox;
+  private final EntityManager em;
+
+  CurriculumEvents(Outbox outbox, EntityManager em) {
+    this.outbox = outbox;
+    this.em = em;
+  }
+
+  public void institution(String type, Institution i) {
+    em.flush();
+    outbox.record("institution", i.id, type, EventData.InstitutionState.of(i));
+  }
+
+  public void coursePlan(String type, CoursePlan p, Institution owner) {
+    em.flush();
+    outbox.record("course-plan", p.id, type, EventData.CoursePlanState.of(p, owner));
+  }
+
+  public void proposalSubmitted(Proposal p, Institution i) {
+    em.flush();
+    outbox.record(
+        "proposal", p.id, EventTypes.PROPOSAL_SUBMITTED, EventData.ProposalSubmitted.of(p, i));
+  }
+
+  public void proposalWithdrawn(Proposal p, Institution i) {
+    em.flush();
+    outbox.record(
+        "proposal", p.id, EventTypes.PROPOSAL_WITHDRAWN, EventData.ProposalWithdrawn.of(p, i));
+  }
+
+  /** The digest of what a profile event would carry now; equal digests publish nothing new. */
+  public String fingerprint(Student s, Institution i) {
+    try {
+      byte[] json = EventCodec.mapper().writeValueAsBytes(EventData.ProfileContent.of(s, i));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A consented profile, as published (the caller has flushed, so the version is written). */
+  public void profilePublished(Student s, Institution i) {
+    outbox.record(
+        "student",
+        s.pseudonymousId,
+        EventTypes.STUDENT_PROFILE_PUBLISHED,
+        EventData.StudentProfileState.of(EventData.ProfileContent.of(s, i), s));
+  }
+
+  public void forgotten(String pseudonymousId, Institution i, ForgetReason reason, Instant at) {
+    outbox.record(
+        "student",
+        pseudonymousId,
+        EventTypes.STUDENT_FORGOTTEN,
+        new EventData.StudentForgotten(pseudonymousId, i.code, reason.name(), at));
+  }
+}

@@ -1,0 +1,205 @@
+package org.qiao.curriculum.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qiao.curriculum.domain.StudentImport;
+import org.qiao.curriculum.service.ImportService;
+import org.qiao.curriculum.service.importing.ImportFormat;
+import org.qiao.curriculum.service.importing.SourceRow;
+import org.qiao.kit.http.Idempotency;
+import org.qiao.kit.http.Versions;
+import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.security.Roles;
+
+@Path("/api/v1/student-imports")
+@Tag(name = "Student imports", description = "Bulk import of a cohort as an asynchronous job")
+@Produces(MediaType.APPLICATION_JSON)
+public class StudentImportResource {
+
+  static final String CSV = "text/csv";
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private final ImportService imports;
+  private final Idempotency idempotency;
+  private final ObjectMapper json;
+  private final Validator validator;
+
+  StudentImportResource(
+      ImportService imports, Idempotency idempotency, ObjectMapper json, Validator validator) {
+    this.imports = imports;
+    this.idempotency = idempotency;
+    this.json = json;
+    this.validator = validator;
+  }
+
+  @POST
+  @RolesAllowed(Roles.UNIVERSITY)
+  @Consumes({CSV, XLSX, MediaType.APPLICATION_JSON})
+  @Operation(
+      operationId = "importStudents",
+      summary = "Import a cohort",
+      description =
+          "CSV (UTF-8 with or without BOM, or GB18030 as Excel on Chinese Windows writes it; a"
+              + " charset parameter is respected), XLSX (first sheet) or JSON rows. Headers in"
+              + " English or Chinese (姓名, 学号, 手机号, 邮箱, 专业代码, 学历, 毕业年份, 入学年份, 技能,"
+              + " 已修课程, 意向城市, 同意匹配, 同意书版本, 同意时间). Answers 202 at once; the job"
+              + " validates every row, upserts valid ones by student number in chunks (each row"
+              + " with its profile event, only when a consented profile changed, or not at all)"
+              + " and reports invalid ones by row, column and reason.")
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = CSV,
+            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 134217728)),
+        @Content(
+            mediaType = XLSX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 134217728)),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportRowsRequest.class))
+      })
+  @APIResponse(
+      responseCode = "202",
+      description = "Queued; Location names the job to poll",
+      content = @Content(schema = @Schema(implementation = StudentImportResponse.class)))
+  public Response submit(
+      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      byte[] body,
+      UriInfo uri)
+      throws IOException {
+    MediaType type = MediaType.valueOf(contentType);
+    String base = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
+    List<SourceRow> rows = base.equals(MediaType.APPLICATION_JSON) ? rows(body) : null;
+    Charset charset = rows == null ? charset(type) : null;
+    return idempotency.create(
+        idempotencyKey,
+        "POST /api/v1/student-imports",
+        base + ";" + (charset == null ? "" : charset.name()) + ";" + ImportService.sha256(body),
+        () -> {
+          StudentImport job =
+              rows != null
+                  ? imports.submitRows(rows, body)
+                  : imports.submitFile(ImportFormat.ofMediaType(base).orElseThrow(), charset, body);
+          return Response.accepted(StudentImportResponse.of(job, List.of(), 0))
+              .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build())
+              .tag(Versions.etag(job.version))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed(Roles.UNIVERSITY)
+  @Operation(
+      operationId = "getStudentImport",
+      summary = "Progress and result of an import",
+      description =
+          "Counts so far and the first row errors; only the importing institution reads it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The job",
+      content = @Content(schema = @Schema(implementation = StudentImportResponse.class)))
+  public Response get(@PathParam("id") UUID id) {
+    StudentImport j = imports.get(id);
+    int shown = imports.errorsShown();
+    return Response.ok(StudentImportResponse.of(j, imports.errors(id, shown + 1), shown))
+        .tag(Versions.etag(j.version))
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/errors")
+  @RolesAllowed(Roles.UNIVERSITY)
+  @Produces(CSV + ";charset=UTF-8")
+  @Operation(
+      operationId = "downloadStudentImportErrors",
+      summary = "Every row error of an import, as CSV",
+      description =
+          "Columns row, column, reason (UTF-8 with BOM, so Excel opens it), in file order.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The error report",
+      content =
+          @Content(
+              mediaType = CSV,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 134217728)))
+  public Response errors(@PathParam("id") UUID id) {
+    StringBuilder csv = new StringBuilder("\uFEFFrow,column,reason\r\n");
+    for (ImportService.ErrorLine e : imports.errors(id, -1)) {
+      csv.append(e.row())
+          .append(',')
+          .append(e.column())
+          .append(",\"")
+          .append(e.reason().replace("\"", "\"\""))
+          .append("\"\r\n");
+    }
+    return Response.ok(csv.toString())
+        .header(
+            "Content-Disposition", "attachment; filename=\"student-import-" + id + "-errors.csv\"")
+        .build();
+  }
+
+  private List<SourceRow> rows(byte[] body) throws IOException {
+    // Read with the service's strict mapper: its errors answer like any JSON body's (400 naming
+    // the field).
+    ImportRowsRequest request = json.readValue(body, ImportRowsRequest.class);
+    if (request == null) {
+      throw ProblemException.invalidField("rows", "is required");
+    }
+    Set<ConstraintViolation<ImportRowsRequest>> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    List<SourceRow> rows = new ArrayList<>();
+    for (int i = 0; i < request.rows().size(); i++) {
+      rows.add(request.rows().get(i).toSourceRow(i + 1));
+    }
+    return rows;
+  }
+
+  private static Charset charset(MediaType type) {
+    String name = type.getParameters().get("charset");
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Charset.forName(name.strip());
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw ProblemException.invalidField(
+          HttpHeaders.CONTENT_TYPE,
+          "names a charset this service does not know (use UTF-8 or GB18030)");
+    }
+  }
+}

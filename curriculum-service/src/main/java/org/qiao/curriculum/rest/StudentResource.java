@@ -1,0 +1,242 @@
+package org.qiao.curriculum.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qiao.curriculum.domain.Degree;
+import org.qiao.curriculum.domain.Student;
+import org.qiao.curriculum.service.StudentService;
+import org.qiao.kit.http.Idempotency;
+import org.qiao.kit.http.PageRequest;
+import org.qiao.kit.http.Params;
+import org.qiao.kit.http.Responses;
+import org.qiao.kit.http.Versions;
+import org.qiao.kit.security.Roles;
+
+@Path("/api/v1/students")
+@Tag(
+    name = "Students",
+    description =
+        "Students and graduates: personal data stays here; other services see a pseudonymous id")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class StudentResource {
+
+  private final StudentService students;
+  private final Idempotency idempotency;
+
+  StudentResource(StudentService students, Idempotency idempotency) {
+    this.students = students;
+    this.idempotency = idempotency;
+  }
+
+  @Schema(
+      name = "ConsentGiven",
+      description = "The version of the consent text the student agrees to")
+  public record ConsentRequest(
+      @Schema(example = "2026-01") @NotBlank @Size(max = 50) String textVersion) {}
+
+  @POST
+  @RolesAllowed(Roles.UNIVERSITY)
+  @Operation(
+      operationId = "addStudent",
+      summary = "Add one student",
+      description =
+          "For cohorts use POST /api/v1/student-imports. A student number the institution has is"
+              + " a 409. Nothing is published until the student consents.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Added; Location names the record",
+      content = @Content(schema = @Schema(implementation = StudentResponse.class)))
+  public Response add(
+      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Valid @NotNull StudentRequest body,
+      UriInfo uri) {
+    return idempotency.create(
+        idempotencyKey,
+        "POST /api/v1/students",
+        body,
+        () -> {
+          Student s = students.create(body.person(), body.profile(), null);
+          return Responses.created(uri, s.id, StudentResponse.of(s), s.version);
+        });
+  }
+
+  @GET
+  @RolesAllowed(Roles.UNIVERSITY)
+  @Operation(
+      operationId = "listStudents",
+      summary = "List the institution's students",
+      description = "Newest first; next page in the Link header.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of students",
+      content = @Content(schema = @Schema(implementation = StudentResponse[].class)))
+  public Response list(
+      @Parameter(example = "2026")
+          @QueryParam("graduationYear")
+          @Size(max = 4)
+          @Pattern(regexp = "\\d{4}", message = "must be a year")
+          String graduationYear,
+      @Parameter(example = "080710T")
+          @QueryParam("majorCode")
+          @Size(max = 7)
+          @Pattern(regexp = "\\d{6}[TK]?", message = "must be 6 digits with optional T or K")
+          String majorCode,
+      @Parameter(schema = @Schema(implementation = Degree.class)) @QueryParam("degree")
+          String degree,
+      @Parameter(description = "true: consented only; false: not consented")
+          @QueryParam("consent")
+          @Size(max = 5)
+          @Pattern(regexp = "true|false", message = "must be true or false")
+          String consent,
+      @BeanParam PageRequest page,
+      UriInfo uri) {
+    return students
+        .list(
+            Params.intValue(graduationYear, "graduationYear", 2000, 2100),
+            majorCode,
+            Params.enumValue(Degree.class, degree, "degree"),
+            consent == null ? null : Boolean.valueOf(consent),
+            page.cursor(),
+            page.limit())
+        .map(StudentResponse::of)
+        .toResponse(uri);
+  }
+
+  @GET
+  @Path("/me")
+  @RolesAllowed(Roles.STUDENT)
+  @Operation(
+      operationId = "getOwnStudentRecord",
+      summary = "The acting student's own record",
+      description = "The student named by the token's sub (pseudonymous id) at its org.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The student's record; ETag is its version",
+      content = @Content(schema = @Schema(implementation = StudentResponse.class)))
+  public Response me() {
+    Student s = students.me();
+    return Responses.ok(StudentResponse.of(s), s.version);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.UNIVERSITY, Roles.STUDENT})
+  @Operation(
+      operationId = "getStudent",
+      summary = "Read a student's record",
+      description = "Their institution, or the student themself; anyone else gets 404.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The student's record; ETag is its version",
+      content = @Content(schema = @Schema(implementation = StudentResponse.class)))
+  public Response get(@PathParam("id") UUID id) {
+    Student s = students.get(id);
+    return Responses.ok(StudentResponse.of(s), s.version);
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed(Roles.UNIVERSITY)
+  @Operation(
+      operationId = "updateStudent",
+      summary = "Restate a student's record",
+      description =
+          "Personal data and profile (the student number never changes). Requires If-Match. A"
+              + " consented student's changed profile is published again"
+              + " (qiao.student.profile-published.v1).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The record as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = StudentResponse.class)))
+  public Response update(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull StudentRequest body) {
+    Student s = students.update(id, Versions.required(ifMatch), body.person(), body.profile());
+    return Responses.ok(StudentResponse.of(s), s.version);
+  }
+
+  @POST
+  @Path("/{id}/consent")
+  @RolesAllowed(Roles.STUDENT)
+  @Operation(
+      operationId = "giveConsent",
+      summary = "Consent to matching",
+      description =
+          "The student (only) consents under a version of the consent text; the profile is"
+              + " published (qiao.student.profile-published.v1). Requires If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The record with consent given; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = StudentResponse.class)))
+  public Response giveConsent(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull ConsentRequest body) {
+    Student s = students.giveConsent(id, Versions.required(ifMatch), body.textVersion());
+    return Responses.ok(StudentResponse.of(s), s.version);
+  }
+
+  @POST
+  @Path("/{id}/consent-withdrawal")
+  @RolesAllowed({Roles.STUDENT, Roles.UNIVERSITY})
+  @Operation(
+      operationId = "withdrawConsent",
+      summary = "Withdraw consent to matching",
+      description =
+          "The student, or their institution at the student's request. Every other service"
+              + " forgets the pseudonymous id (qiao.student.forgotten.v1). Requires If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The record with consent withdrawn; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = StudentResponse.class)))
+  public Response withdrawConsent(
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    Student s = students.withdrawConsent(id, Versions.required(ifMatch));
+    return Responses.ok(StudentResponse.of(s), s.version);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({Roles.STUDENT, Roles.UNIVERSITY})
+  @Operation(
+      operationId = "eraseStudent",
+      summary = "Erase a student's record (PIPL)",
+      description =
+          "Deletes the personal data and profile, keeping no copy; only the pseudonymous id is"
+              + " kept so an import does not bring the student back. Every other service forgets"
+              + " the id (qiao.student.forgotten.v1). Requires If-Match.")
+  @APIResponse(responseCode = "204", description = "Erased")
+  public Response erase(
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    students.erase(id, Versions.required(ifMatch));
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,361 @@
+package org.qiao.curriculum.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.qiao.curriculum.config.CurriculumConfig;
+import org.qiao.curriculum.domain.ImportStatus;
+import org.qiao.curriculum.domain.Institution;
+import org.qiao.curriculum.domain.StudentImport;
+import org.qiao.curriculum.service.importing.ImportFileException;
+import org.qiao.curriculum.service.importing.ImportFormat;
+import org.qiao.curriculum.service.importing.SourceRow;
+import org.qiao.curriculum.service.importing.StudentFileReader;
+import org.qiao.kit.ids.Ids;
+import org.qiao.kit.problem.ProblemException;
+
+/**
+ * Cohort imports as jobs: the upload is kept in a file, one worker reads it row by row and stores
+ * it in chunks. Each chunk — its valid rows with their profiles and events, its row errors and the
+ * job's counts — commits as one transaction, so no row is ever half-stored and the status shows
+ * progress. A job cut off by a restart is marked failed: importing the file again is safe (rows are
+ * upserted by student number, unchanged ones publish nothing).
+ */
+@ApplicationScoped
+public class ImportService {
+
+  private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+  /** A row error as reported (CSV download and status). */
+  public record ErrorLine(long row, String column, String reason) {}
+
+  private final StudentRecords records;
+  private final TransactionSynchronizationRegistry transactions;
+  private final Callers callers;
+  private final EntityManager em;
+  private final Clock clock;
+  private final CurriculumConfig.Imports config;
+  private final Path directory;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "student-import");
+            t.setDaemon(true);
+            return t;
+          });
+
+  ImportService(
+      StudentRecords records,
+      TransactionSynchronizationRegistry transactions,
+      Callers callers,
+      EntityManager em,
+      Clock clock,
+      CurriculumConfig config) {
+    this.records = records;
+    this.transactions = transactions;
+    this.callers = callers;
+    this.em = em;
+    this.clock = clock;
+    this.config = config.imports();
+    this.directory =
+        config
+            .imports()
+            .directory()
+            .orElse(Path.of(System.getProperty("java.io.tmpdir"), "qiao-student-imports"));
+  }
+
+  void onStart(@Observes StartupEvent start) throws IOException {
+    Files.createDirectories(directory);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              int cut =
+                  em.createQuery(
+                          "update StudentImport j set j.status = ?1, j.failure = ?2,"
+                              + " j.finishedAt = ?3, j.version = j.version + 1"
+                              + " where j.status in ?4")
+                      .setParameter(1, ImportStatus.FAILED)
+                      .setParameter(
+                          2,
+                          "the service restarted during the import; import the file again"
+                              + " (rows are upserted by student number, nothing is stored twice)")
+                      .setParameter(3, clock.instant())
+                      .setParameter(4, List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
+                      .executeUpdate();
+              if (cut > 0) {
+                LOG.warnf("%d student imports were cut off by a restart and marked failed", cut);
+              }
+            });
+  }
+
+  void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
+    worker.shutdownNow();
+    worker.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  /** Queues a file (CSV or XLSX) of the caller's institution. */
+  @Transactional
+  public StudentImport submitFile(ImportFormat format, Charset charset, byte[] body) {
+    Institution i = callers.institution();
+    StudentImport job =
+        StudentImport.queue(
+            Ids.newId(clock), i.id, format.name(), sha256(body), body.length, clock.instant());
+    Path file = directory.resolve(job.id + "." + format.name().toLowerCase());
+    try {
+      Files.write(file, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the upload", e);
+    }
+    job.persist();
+    afterCommit(
+        job.id,
+        () -> run(job.id, i, rows -> StudentFileReader.read(format, file, charset, rows), file));
+    return job;
+  }
+
+  /** Queues rows sent as JSON. */
+  @Transactional
+  public StudentImport submitRows(List<SourceRow> rows, byte[] body) {
+    Institution i = callers.institution();
+    StudentImport job =
+        StudentImport.queue(
+            Ids.newId(clock), i.id, "JSON", sha256(body), body.length, clock.instant());
+    job.persist();
+    afterCommit(
+        job.id,
+        () ->
+            run(
+                job.id,
+                i,
+                sink -> {
+                  rows.forEach(sink);
+                  return rows.size();
+                },
+                null));
+    return job;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public StudentImport get(UUID id) {
+    StudentImport j = StudentImport.findById(id);
+    if (j == null || !j.institutionId.equals(callers.institution().id)) {
+      throw ProblemException.notFound("student import " + id);
+    }
+    return j;
+  }
+
+  /** The job's row errors in file order; {@code max} < 0 for all of them. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ErrorLine> errors(UUID id, int max) {
+    get(id);
+    var q =
+        em.createNativeQuery(
+            "select row_number, column_name, reason from import_error where import_id = ?1"
+                + " order by row_number, column_name",
+            Object[].class);
+    q.setParameter(1, id);
+    if (max >= 0) {
+      q.setMaxResults(max);
+    }
+    List<ErrorLine> out = new ArrayList<>();
+    for (Object r : q.getResultList()) {
+      Object[] row = (Object[]) r;
+      out.add(new ErrorLine(((Number) row[0]).longValue(), (String) row[1], (String) row[2]));
+    }
+    return out;
+  }
+
+  public int errorsShown() {
+    return config.errorsShown();
+  }
+
+  /** The rows of a job's input, given to a sink one by one. */
+  @FunctionalInterface
+  interface RowSource {
+    long read(java.util.function.Consumer<SourceRow> sink) throws ImportFileException, IOException;
+  }
+
+  private void afterCommit(UUID jobId, Runnable job) {
+    // The worker must see the committed job row; a rolled-back request queues nothing.
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              worker.submit(job);
+            } else {
+              LOG.debugf("Import %s rolled back; not queued", jobId);
+            }
+          }
+        });
+  }
+
+  private void run(UUID jobId, Institution institution, RowSource source, Path file) {
+    Chunker chunker = new Chunker(jobId, institution);
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                StudentImport j = StudentImport.findById(jobId);
+                j.status = ImportStatus.RUNNING;
+                j.startedAt = clock.instant();
+              });
+      source.read(chunker::accept);
+      chunker.flush();
+      finish(jobId, ImportStatus.SUCCEEDED, null);
+    } catch (ImportFileException e) {
+      finish(jobId, ImportStatus.FAILED, e.getMessage());
+    } catch (Exception e) {
+      LOG.errorf(e, "Student import %s failed", jobId);
+      finish(jobId, ImportStatus.FAILED, "the import stopped: " + e.getClass().getSimpleName());
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          LOG.warnf("Could not delete the upload %s", file);
+        }
+      }
+    }
+  }
+
+  private void finish(UUID jobId, ImportStatus status, String failure) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              StudentImport j = StudentImport.findById(jobId);
+              j.status = status;
+              j.failure =
+                  failure == null ? null : failure.substring(0, Math.min(1000, failure.length()));
+              j.finishedAt = clock.instant();
+            });
+  }
+
+  /** Gathers rows into chunks and stores each chunk in one transaction. */
+  private final class Chunker {
+    private final UUID jobId;
+    private final Institution institution;
+    private final CourseSkills courseSkills;
+    private final Map<String, Long> firstRowOfNumber = new HashMap<>();
+    private final List<SourceRow> pending = new ArrayList<>();
+
+    Chunker(UUID jobId, Institution institution) {
+      this.jobId = jobId;
+      this.institution = institution;
+      this.courseSkills = new CourseSkills(institution.id);
+    }
+
+    void accept(SourceRow row) {
+      pending.add(row);
+      if (pending.size() >= config.chunkSize()) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<StudentRecords.Statement> statements = new ArrayList<>();
+      List<StudentRecords.RowError> errors = new ArrayList<>();
+      for (SourceRow row : pending) {
+        RowValidator.Checked c = RowValidator.check(row);
+        if (c.statement() == null) {
+          errors.addAll(c.errors());
+          continue;
+        }
+        String number = c.statement().person().studentNumber();
+        Long first = firstRowOfNumber.putIfAbsent(number, row.rowNumber());
+        if (first != null) {
+          errors.add(
+              new StudentRecords.RowError(
+                  row.rowNumber(), "studentNumber", "repeats the student number of row " + first));
+          continue;
+        }
+        statements.add(c.statement());
+      }
+      long read = pending.size();
+      pending.clear();
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                StudentRecords.Result r = records.store(institution, statements, courseSkills);
+                List<StudentRecords.RowError> all = new ArrayList<>(errors);
+                all.addAll(r.errors());
+                insertErrors(all);
+                StudentImport j = StudentImport.findById(jobId);
+                j.rowsRead += read;
+                j.rowsInvalid += all.stream().map(StudentRecords.RowError::row).distinct().count();
+                for (StudentRecords.Outcome o : r.outcomes().values()) {
+                  switch (o) {
+                    case CREATED -> j.rowsCreated++;
+                    case UPDATED -> j.rowsUpdated++;
+                    case UNCHANGED -> j.rowsUnchanged++;
+                  }
+                }
+                j.profilesPublished += r.published();
+                j.profilesForgotten += r.forgotten();
+              });
+    }
+
+    private void insertErrors(List<StudentRecords.RowError> errors) {
+      Map<String, StudentRecords.RowError> distinct = new java.util.LinkedHashMap<>();
+      errors.forEach(e -> distinct.putIfAbsent(e.row() + "/" + e.field(), e));
+      List<StudentRecords.RowError> list = new ArrayList<>(distinct.values());
+      for (int from = 0; from < list.size(); from += 500) {
+        List<StudentRecords.RowError> part = list.subList(from, Math.min(list.size(), from + 500));
+        StringBuilder sql =
+            new StringBuilder(
+                "insert into import_error (import_id, row_number, column_name, reason) values ");
+        for (int k = 0; k < part.size(); k++) {
+          sql.append(k == 0 ? "" : ",").append("(?, ?, ?, ?)");
+        }
+        var q = em.createNativeQuery(sql.toString());
+        int p = 1;
+        for (StudentRecords.RowError e : part) {
+          q.setParameter(p++, jobId);
+          q.setParameter(p++, e.row());
+          q.setParameter(p++, e.field());
+          q.setParameter(p++, e.reason().substring(0, Math.min(500, e.reason().length())));
+        }
+        q.executeUpdate();
+      }
+    }
+  }
+
+  public static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package org.qiao.curriculum.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.qiao.curriculum.domain.Consent;
+import org.qiao.curriculum.domain.Institution;
+import org.qiao.curriculum.domain.PersonalData;
+import org.qiao.curriculum.domain.Pseudonyms;
+import org.qiao.curriculum.domain.Student;
+import org.qiao.curriculum.domain.StudentProfile;
+import org.qiao.curriculum.messaging.CurriculumEvents;
+import org.qiao.kit.ids.Ids;
+import org.qiao.kit.problem.ProblemException;
+
+/**
+ * Stores what a registrar states about students (one through the API, thousands from an import),
+ * upserting by student number, and decides per student whether the published profile changed: only
+ * then an event, and only for consented profiles. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class StudentRecords {
+
+  private final CurriculumEvents events;
+  private final Pseudonyms pseudonyms;
+  private final EntityManager em;
+  private final Clock clock;
+
+  StudentRecords(CurriculumEvents events, Pseudonyms pseudonyms, EntityManager em, Clock clock) {
+    this.events = events;
+    this.pseudonyms = pseudonyms;
+    this.em = em;
+    this.clock = clock;
+  }
+
+  /** One student as stated, from row {@code row} of a file (or 0 for a single request). */
+  public record Statement(long row, PersonalData person, StudentProfile profile, Consent consent) {}
+
+  public enum Outcome {
+    CREATED,
+    UPDATED,
+    UNCHANGED
+  }
+
+  /** Why a row was not stored; {@code field} is the request field / import column. */
+  public record RowError(long row, String field, String reason) {}
+
+  public record Result(
+      Map<Long, Student> stored,
+      Map<Long, Outcome> outcomes,
+      List<RowError> errors,
+      int published,
+      int forgotten) {}
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Result store(Institution institution, List<Statement> rows, CourseSkills courseSkills) {
+    Instant now = clock.instant();
+    Set<String> erased = erased(institution, rows);
+    Map<String, Student> existing = existing(institution, rows);
+    Map<Long, Student> stored = new HashMap<>();
+    Map<Long, Outcome> outcomes = new HashMap<>();
+    List<RowError> errors = new ArrayList<>();
+    List<Student> touched = new ArrayList<>();
+    for (Statement r : rows) {
+      String number = r.person().studentNumber();
+      if (erased.contains(number)) {
+        errors.add(
+            new RowError(
+                r.row(),
+                "studentNumber",
+                "this student's record was erased on request; it is not imported again"));
+        continue;
+      }
+      CourseSkills.Derived derived;
+      try {
+        derived = courseSkills.of(r.profile());
+      } catch (ProblemException e) {
+        errors.add(new RowError(r.row(), "passedCourses", e.getMessage()));
+        continue;
+      }
+      Student s = existing.get(number);
+      Outcome outcome;
+      if (s == null) {
+        s =
+            Student.enrol(
+                Ids.newId(clock),
+                institution.id,
+                pseudonyms.of(institution.code, number),
+                r.person(),
+                now);
+        s.restate(
+            r.person(), r.profile(), derived.coursePlanId(), derived.skills(), r.consent(), now);
+        s.persist();
+        existing.put(number, s);
+        outcome = Outcome.CREATED;
+      } else {
+        outcome =
+            s.restate(
+                    r.person(),
+                    r.profile(),
+                    derived.coursePlanId(),
+                    derived.skills(),
+                    r.consent(),
+                    now)
+                ? Outcome.UPDATED
+                : Outcome.UNCHANGED;
+      }
+      stored.put(r.row(), s);
+      outcomes.put(r.row(), outcome);
+      if (outcome != Outcome.UNCHANGED) {
+        touched.add(s);
+      }
+    }
+    List<Student> publish = new ArrayList<>();
+    List<Student> forget = new ArrayList<>();
+    for (Student s : touched) {
+      switch (s.reconcile(events.fingerprint(s, institution))) {
+        case PUBLISH -> publish.add(s);
+        case FORGET -> forget.add(s);
+        case NONE -> {}
+      }
+    }
+    em.flush();
+    publish.forEach(s -> events.profilePublished(s, institution));
+    forget.forEach(
+        s ->
+            events.forgotten(
+                s.pseudonymousId,
+                institution,
+                CurriculumEvents.ForgetReason.CONSENT_WITHDRAWN,
+                now));
+    return new Result(stored, outcomes, errors, publish.size(), forget.size());
+  }
+
+  /** Re-evaluates one student after a change made elsewhere (consent given or withdrawn). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void republish(Student s, Institution institution) {
+    Student.Publication p = s.reconcile(events.fingerprint(s, institution));
+    em.flush();
+    switch (p) {
+      case PUBLISH -> events.profilePublished(s, institution);
+      case FORGET ->
+          events.forgotten(
+              s.pseudonymousId,
+              institution,
+              CurriculumEvents.ForgetReason.CONSENT_WITHDRAWN,
+              clock.instant());
+      case NONE -> {}
+    }
+  }
+
+  private Set<String> erased(Institution institution, List<Statement> rows) {
+    Map<String, String> numberByPseudonym = new HashMap<>();
+    for (Statement r : rows) {
+      for (String id : pseudonyms.underEveryKey(institution.code, r.person().studentNumber())) {
+        numberByPseudonym.put(id, r.person().studentNumber());
+      }
+    }
+    Set<String> erased = new HashSet<>();
+    if (numberByPseudonym.isEmpty()) {
+      return erased;
+    }
+    List<String> hits =
+        em.createQuery(
+                "select e.pseudonymousId from ErasedStudent e where e.pseudonymousId in ?1",
+                String.class)
+            .setParameter(1, numberByPseudonym.keySet())
+            .getResultList();
+    hits.forEach(h -> erased.add(numberByPseudonym.get(h)));
+    return erased;
+  }
+
+  private Map<String, Student> existing(Institution institution, List<Statement> rows) {
+    List<String> numbers = rows.stream().map(r -> r.person().studentNumber()).toList();
+    Map<String, Student> out = new HashMap<>();
+    if (numbers.isEmpty()) {
+      return out;
+    }
+    Student.<Student>list("institutionId = ?1 and studentNumber in ?2", institution.id, numbers)
+        .forEach(s -> out.put(s.studentNumber, s));
+    return out;
+  }
+}

@@ -1,0 +1,95 @@
+package org.qiao.curriculum.rest;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qiao.curriculum.support.Api;
+import org.qiao.kit.testing.TestJwt;
+
+@QuarkusTest
+class InstitutionResourceTest {
+
+  private static Map<String, Object> registration(String field, String code, String kind) {
+    return Map.of(field, code, "profile", Map.of("name", "上海某大学", "kind", kind, "city", "上海"));
+  }
+
+  @Test
+  void aUniversityRegistersWithItsInstitutionCodeAndUpdatesItsProfile() {
+    Api.Caller u = Api.unregisteredUniversity();
+    String id =
+        u.call()
+            .body(registration("institutionCode", u.code(), "UNDERGRADUATE"))
+            .post("/api/v1/institutions")
+            .then()
+            .statusCode(201)
+            .header("ETag", "\"0\"")
+            .body("code", equalTo(u.code()))
+            .body("codeKind", equalTo("INSTITUTION_CODE"))
+            .extract()
+            .path("id");
+    u.ifMatch("/api/v1/institutions/" + id)
+        .body(Map.of("name", "上海某大学", "kind", "UNDERGRADUATE", "city", "上海市"))
+        .put("/api/v1/institutions/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("city", equalTo("上海市"))
+        .body("version", equalTo(1));
+  }
+
+  @Test
+  void aMalformedInstitutionCodeIsA400NamingTheFieldAndTheReason() {
+    String bad = "4191010246";
+    Api.Caller u = new Api.Caller(bad, null, TestJwt.token("university", bad));
+    u.call()
+        .body(registration("institutionCode", bad, "UNDERGRADUATE"))
+        .post("/api/v1/institutions")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("institutionCode"))
+        .body("errors[0].message", containsString("provincial division code"));
+  }
+
+  @Test
+  void aTrainingProviderMayRegisterByCreditCodeButAUniversityMayNot() {
+    Api.Caller provider = Api.trainingProvider();
+    provider
+        .call()
+        .get("/api/v1/institutions/{id}", provider.id())
+        .then()
+        .statusCode(200)
+        .body("codeKind", equalTo("CREDIT_CODE"))
+        .body("kind", equalTo("TRAINING_PROVIDER"));
+
+    Api.Caller other = Api.enterprise();
+    Api.Caller asUniversity =
+        new Api.Caller(other.code(), null, TestJwt.token("university", other.code()));
+    asUniversity
+        .call()
+        .body(registration("creditCode", other.code(), "UNDERGRADUATE"))
+        .post("/api/v1/institutions")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("creditCode"));
+  }
+
+  @Test
+  void onlyTheCodeInTheTokenCanBeRegisteredAndOnlyOnce() {
+    Api.Caller u = Api.university();
+    Api.Caller other = Api.unregisteredUniversity();
+    other
+        .call()
+        .body(registration("institutionCode", u.code(), "UNDERGRADUATE"))
+        .post("/api/v1/institutions")
+        .then()
+        .statusCode(403);
+    u.call()
+        .body(registration("institutionCode", u.code(), "UNDERGRADUATE"))
+        .post("/api/v1/institutions")
+        .then()
+        .statusCode(409);
+  }
+}

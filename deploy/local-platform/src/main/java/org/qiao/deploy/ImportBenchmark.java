@@ -1,0 +1,300 @@
+package org.qiao.deploy;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The cohort-import benchmark (not a test): generates a CSV of a Shanghai-sized cohort (258,000
+ * rows by default, every student consenting, so every row publishes a profile), imports it through
+ * curriculum-service's public API on a running local platform, and reports the upload time, the
+ * job's wall time and rows per second, and the time until the last profile event is on the topic
+ * (read by a Kafka consumer). Report: .qiao/import-benchmark.md.
+ */
+final class ImportBenchmark {
+
+  private static final String API = "http://127.0.0.1:8082/api/v1";
+  private static final String TOPIC = "qiao.curriculum.events";
+  private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
+
+  private final Path home;
+  private final Tokens tokens;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private ImportBenchmark(Path home) {
+    this.home = home;
+    this.tokens = new Tokens(home);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(System.getProperty("qiao.root", ".")).toAbsolutePath().normalize();
+    Path home =
+        Path.of(System.getenv().getOrDefault("QIAO_HOME", root.resolve(".qiao").toString()))
+            .toAbsolutePath();
+    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 258_000;
+    try {
+      new ImportBenchmark(home).run(rows);
+    } catch (IllegalStateException e) {
+      System.err.println("FAIL: " + e.getMessage());
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private void run(int rows) throws Exception {
+    String code = "41310" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+    String token = tokens.mint("university", code, Duration.ofHours(2));
+    post(
+        token,
+        "/institutions",
+        "{\"institutionCode\":\""
+            + code
+            + "\",\"profile\":{\"name\":\"基准测试大学 "
+            + code
+            + "\",\"kind\":\"UNDERGRADUATE\",\"city\":\"上海\"}}",
+        201);
+    String plan = id(post(token, "/course-plans", PLAN, 201));
+    send(token, "POST", "/course-plans/" + plan + "/publication", null, "\"0\"", 200);
+
+    Path csv = Files.createTempFile("qiao-cohort-", ".csv");
+    long generateStart = System.nanoTime();
+    generate(csv, rows, code);
+    double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
+    long bytes = Files.size(csv);
+    System.out.printf(
+        "Generated %,d rows (%,d bytes) in %.1f s: %s%n", rows, bytes, generateSeconds, csv);
+
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(TOPIC, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position);
+
+      Instant start = Instant.now();
+      HttpResponse<String> accepted =
+          http.send(
+              HttpRequest.newBuilder(URI.create(API + "/student-imports"))
+                  .timeout(Duration.ofMinutes(5))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "text/csv")
+                  .POST(HttpRequest.BodyPublishers.ofFile(csv))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (accepted.statusCode() != 202) {
+        throw new IllegalStateException(
+            "import not accepted: " + accepted.statusCode() + " " + accepted.body());
+      }
+      double uploadSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+      String job = id(accepted.body());
+      String status;
+      String body;
+      do {
+        Thread.sleep(200);
+        body = send(token, "GET", "/student-imports/" + job, null, null, 200);
+        status = match(STATUS, body);
+      } while (!status.equals("SUCCEEDED") && !status.equals("FAILED"));
+      double jobSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+      if (status.equals("FAILED")) {
+        throw new IllegalStateException("the import failed: " + body);
+      }
+      long created = number(body, "rowsCreated");
+      long published = number(body, "profilesPublished");
+
+      long seen = 0;
+      Instant last = null;
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      String marker = "\"code\":\"" + code + "\"";
+      while (seen < published && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.value().contains("qiao.student.profile-published.v1")
+              && r.value().contains(marker)) {
+            seen++;
+            last = Instant.ofEpochMilli(r.timestamp());
+          }
+        }
+      }
+      if (seen < published) {
+        throw new IllegalStateException(
+            "only " + seen + " of " + published + " profile events arrived in 5 min");
+      }
+      double eventSeconds = Duration.between(start, last).toMillis() / 1000.0;
+      report(rows, bytes, uploadSeconds, jobSeconds, created, published, eventSeconds, body);
+    } finally {
+      Files.deleteIfExists(csv);
+    }
+  }
+
+  private void report(
+      int rows,
+      long bytes,
+      double upload,
+      double job,
+      long created,
+      long published,
+      double events,
+      String status)
+      throws IOException {
+    String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
+    String md =
+        String.format(
+            """
+            # Cohort import benchmark
+
+            Command: `deploy/import-benchmark %d` against a running `deploy/qiao run`; everything
+            (generator, Kafka, PostgreSQL, the four services) shares this machine's %s cores.
+
+            | measure | value |
+            |---|---|
+            | rows (every one consenting) | %,d |
+            | file | %,d bytes, UTF-8 CSV, Chinese headers |
+            | upload answered 202 after | %.1f s |
+            | job finished after (wall time from upload start) | %.1f s |
+            | rows per second (job) | %,.0f |
+            | students created | %,d |
+            | profile events published | %,d |
+            | last profile event on %s after | %.1f s |
+            | goal | ≤ 60 s |
+
+            Job status at the end: `%s`
+            """,
+            rows,
+            cores,
+            rows,
+            bytes,
+            upload,
+            job,
+            rows / job,
+            created,
+            published,
+            TOPIC,
+            events,
+            status.replace("\n", " "));
+    Path out = home.resolve("import-benchmark.md");
+    Files.createDirectories(home);
+    Files.writeString(out, md);
+    System.out.println(md);
+    System.out.println("Report: " + out);
+  }
+
+  /** A cohort as a registrar exports it: Chinese headers, several majors, all consenting. */
+  private static void generate(Path csv, int rows, String institution) throws IOException {
+    String[] surnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
+    String[] given = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明"};
+    String[] skills = {"Python", "Java", "SQL", "Verilog", "C++", "Linux", "数据分析", "机器学习"};
+    String[] cities = {"上海", "苏州", "杭州", "南京", "北京"};
+    SplittableRandom random = new SplittableRandom(42);
+    long base = 2022_000_000L + Long.parseLong(institution.substring(5)) * 1000L;
+    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      w.write("姓名,学号,手机号,邮箱,专业代码,学历,毕业年份,入学年份,技能,已修课程,意向城市,同意匹配,同意书版本\r\n");
+      for (int i = 0; i < rows; i++) {
+        long number = base * 1000 + i;
+        w.write(surnames[random.nextInt(surnames.length)]);
+        w.write(given[random.nextInt(given.length)]);
+        w.write(given[random.nextInt(given.length)]);
+        w.write(',');
+        w.write(Long.toString(number));
+        w.write(",1");
+        w.write(Integer.toString(3 + random.nextInt(7)));
+        w.write(String.format("%09d", random.nextInt(1_000_000_000)));
+        w.write(",s");
+        w.write(Long.toString(number));
+        w.write("@example.edu.cn,080710T,本科,2026,2022,");
+        w.write(skills[random.nextInt(skills.length)]);
+        w.write(';');
+        w.write(skills[random.nextInt(skills.length)]);
+        w.write(random.nextBoolean() ? ",MIC3012;MIC4020," : ",MIC3012,");
+        w.write(cities[random.nextInt(cities.length)]);
+        w.write(",是,2026-01\r\n");
+      }
+    }
+  }
+
+  private static final String PLAN =
+      "{\"kind\":\"MAJOR\",\"title\":\"集成电路设计与集成系统 2022 级培养方案\",\"catalogue\":\"UNDERGRADUATE_2024\","
+          + "\"majorCode\":\"080710T\",\"cohortYear\":2022,\"courses\":["
+          + "{\"code\":\"MIC3012\",\"name\":\"数字集成电路设计\",\"credits\":3.5,\"hours\":56,\"term\":5,\"kind\":\"THEORY\","
+          + "\"skills\":[{\"name\":\"Verilog\",\"level\":3},{\"name\":\"数字IC设计\",\"level\":3}]},"
+          + "{\"code\":\"MIC4020\",\"name\":\"芯片验证实训\",\"credits\":2,\"hours\":64,\"term\":7,\"kind\":\"PRACTICUM\","
+          + "\"withEnterpriseMentor\":true,\"skills\":[{\"name\":\"UVM验证\",\"level\":3}]}]}";
+
+  private String post(String token, String path, String json, int expected) throws Exception {
+    return send(token, "POST", path, json, null, expected);
+  }
+
+  private String send(
+      String token, String method, String path, String json, String ifMatch, int expected)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(API + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token);
+    if (ifMatch != null) {
+      b.header("If-Match", ifMatch);
+    }
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    b.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != expected) {
+      throw new IllegalStateException(
+          method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
+  private static KafkaConsumer<String, String> consumer() {
+    Properties p = new Properties();
+    p.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        System.getenv().getOrDefault("QIAO_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"));
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    return new KafkaConsumer<>(p);
+  }
+
+  private static String id(String json) {
+    return match(Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\""), json);
+  }
+
+  private static long number(String json, String field) {
+    return Long.parseLong(match(Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)"), json));
+  }
+
+  private static String match(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("unexpected answer: " + text);
+    }
+    return m.group(1);
+  }
+}
