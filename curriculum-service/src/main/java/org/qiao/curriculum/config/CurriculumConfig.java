@@ -31,7 +31,7 @@ public interface CurriculumConfig {
 
   interface Imports {
     /** Rows stored per transaction: each chunk is stored whole or not at all. */
-    @WithDefault("1000")
+    @WithDefault("2000")
     @Min(1)
     @Max(20000)
     int chunkSize();

@@ -22,6 +22,8 @@ public record PersonalData(String name, String studentNumber, String phone, Stri
     if (!STUDENT_NUMBER.matcher(studentNumber).matches()) {
       throw Rules.invalid("studentNumber", "must be 1-32 letters, digits or hyphens");
     }
+    // One student, one number: b123 and B123 are the same record (and the same pseudonym).
+    studentNumber = studentNumber.toUpperCase(java.util.Locale.ROOT);
     phone = Rules.optional(phone);
     if (phone != null && !PHONE.matcher(phone).matches()) {
       throw Rules.invalid("phone", "must be a mainland mobile (13800138000) or landline number");

@@ -170,10 +170,7 @@ public class Student extends PanacheEntityBase {
       setProfile(profile, planId, fromCourses, now);
       changed = true;
     }
-    if (consent != null && consent.given() != consentGiven
-        || consent != null
-            && consent.given()
-            && !consent.textVersion().equals(consentTextVersion)) {
+    if (consent != null && consentChanges(consent)) {
       if (consent.given()) {
         giveConsent(consent.textVersion(), consent.at() == null ? now : consent.at());
       } else {
@@ -183,6 +180,20 @@ public class Student extends PanacheEntityBase {
       changed = true;
     }
     return changed;
+  }
+
+  /**
+   * Whether consent as a registrar's file states it changes the record. Consent is the student's: a
+   * file may record a paper consent only if it is newer than the student's last decision (so a
+   * re-imported file never gives back a consent the student withdrew), and may always withdraw.
+   */
+  private boolean consentChanges(Consent stated) {
+    if (!stated.given()) {
+      return consentGiven;
+    }
+    boolean newer =
+        consentChangedAt == null || stated.at() != null && stated.at().isAfter(consentChangedAt);
+    return newer && !(consentGiven && stated.textVersion().equals(consentTextVersion));
   }
 
   public StudentProfile profile() {

@@ -1,8 +1,8 @@
 package org.qiao.curriculum.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import org.qiao.curriculum.domain.CoursePlan;
 import org.qiao.curriculum.domain.Institution;
 import org.qiao.curriculum.domain.Proposal;
 import org.qiao.curriculum.domain.Student;
-import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.outbox.Outbox;
 
 /**
@@ -57,12 +56,24 @@ public class CurriculumEvents {
         "proposal", p.id, EventTypes.PROPOSAL_WITHDRAWN, EventData.ProposalWithdrawn.of(p, i));
   }
 
-  /** The digest of what a profile event would carry now; equal digests publish nothing new. */
+  /**
+   * The digest of what a profile event would carry now; equal digests publish nothing new. Built
+   * from the fields directly (no JSON): an import computes it for every row.
+   */
   public String fingerprint(Student s, Institution i) {
+    EventData.ProfileContent c = EventData.ProfileContent.of(s, i);
+    StringBuilder b = new StringBuilder(256);
+    b.append(c.pseudonymousId()).append('\u001f').append(c.institution()).append('\u001f');
+    b.append(c.majorCode()).append('\u001f').append(c.degree()).append('\u001f');
+    b.append(c.graduationYear()).append('\u001f').append(c.cohortYear()).append('\u001f');
+    b.append(c.skills()).append('\u001f').append(c.preferredCities()).append('\u001f');
+    b.append(c.consentTextVersion());
     try {
-      byte[] json = EventCodec.mapper().writeValueAsBytes(EventData.ProfileContent.of(s, i));
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -61,11 +61,11 @@ final class CourseSkills {
       }
     }
     if (!unknown.isEmpty()) {
+      // The count, not the codes: a report repeats no cell's value (ADR 0009).
       throw Rules.invalid(
           "passedCourses",
-          "courses "
-              + unknown
-              + " are not in the published plan for major "
+          unknown.size()
+              + " of the courses are not in the published plan for major "
               + plan.majorCode
               + ", cohort "
               + plan.cohortYear);

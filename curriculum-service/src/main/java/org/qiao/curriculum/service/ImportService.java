@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -90,7 +91,19 @@ public class ImportService {
   }
 
   void onStart(@Observes StartupEvent start) throws IOException {
+    // Uploads hold personal data: a folder only this service's user can read, and nothing left
+    // in it from a run that stopped (those jobs are marked failed below).
     Files.createDirectories(directory);
+    try {
+      Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      LOG.warnf("Cannot restrict %s to its owner on this file system", directory);
+    }
+    try (var stale = Files.list(directory)) {
+      for (Path f : stale.toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -134,7 +147,8 @@ public class ImportService {
     job.persist();
     afterCommit(
         job.id,
-        () -> run(job.id, i, rows -> StudentFileReader.read(format, file, charset, rows), file));
+        () -> run(job.id, i, rows -> StudentFileReader.read(format, file, charset, rows), file),
+        file);
     return job;
   }
 
@@ -201,6 +215,11 @@ public class ImportService {
   }
 
   private void afterCommit(UUID jobId, Runnable job) {
+    afterCommit(jobId, job, null);
+  }
+
+  /** Runs the job once the request commits; a rolled-back request deletes its upload. */
+  private void afterCommit(UUID jobId, Runnable job, Path upload) {
     // The worker must see the committed job row; a rolled-back request queues nothing.
     transactions.registerInterposedSynchronization(
         new Synchronization() {
@@ -213,6 +232,13 @@ public class ImportService {
               worker.submit(job);
             } else {
               LOG.debugf("Import %s rolled back; not queued", jobId);
+              if (upload != null) {
+                try {
+                  Files.deleteIfExists(upload);
+                } catch (IOException e) {
+                  LOG.warnf("Could not delete the upload of rolled-back import %s", jobId);
+                }
+              }
             }
           }
         });
@@ -234,7 +260,8 @@ public class ImportService {
     } catch (ImportFileException e) {
       finish(jobId, ImportStatus.FAILED, e.getMessage());
     } catch (Exception e) {
-      LOG.errorf(e, "Student import %s failed", jobId);
+      // The class only: a database error's detail may quote a row's values (personal data).
+      LOG.errorf("Student import %s failed: %s", jobId, e.getClass().getName());
       finish(jobId, ImportStatus.FAILED, "the import stopped: " + e.getClass().getSimpleName());
     } finally {
       if (file != null) {

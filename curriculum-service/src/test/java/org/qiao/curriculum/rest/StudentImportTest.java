@@ -231,6 +231,31 @@ class StudentImportTest {
   }
 
   @Test
+  void reImportingAnOldFileNeverGivesBackAConsentTheStudentWithdrew() {
+    Api.Caller u = Api.university();
+    CoursePlanResourceTest.publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
+    Cohort c = cohort(ENGLISH);
+    byte[] file = CohortFiles.csv(c.headers(), asText(c.rows()), StandardCharsets.UTF_8, false);
+    awaitFinished(u, submit(u, "text/csv", file));
+    var consented = u.call().get("/api/v1/students?consent=true").then().extract();
+    String id = consented.path("[0].id");
+    String pseudonym = consented.path("[0].pseudonymousId");
+    Api.student(u, pseudonym)
+        .ifMatch("/api/v1/students/" + id)
+        .post("/api/v1/students/{id}/consent-withdrawal", id)
+        .then()
+        .statusCode(200);
+
+    JsonPath again = awaitFinished(u, submit(u, "text/csv", file));
+    assertEquals(0, again.getLong("profilesPublished"));
+    u.call()
+        .get("/api/v1/students/{id}", id)
+        .then()
+        .body("consent.given", equalTo(false))
+        .body("published", equalTo(false));
+  }
+
+  @Test
   void aFileWithoutARequiredColumnFailsAsAWholeAndStoresNothing() {
     Api.Caller u = Api.university();
     byte[] file =

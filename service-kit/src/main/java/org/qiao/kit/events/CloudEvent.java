@@ -25,6 +25,9 @@ public record CloudEvent(
   public static final String SPEC_VERSION = "1.0";
   public static final String CONTENT_TYPE = "application/cloudevents+json";
 
+  /** Kafka header with the event's type, beside the structured document. */
+  public static final String TYPE_HEADER = "ce_type";
+
   /** A new event with a fresh id, stamped now. */
   public static CloudEvent create(String source, String type, String subject, JsonNode data) {
     return new CloudEvent(

@@ -136,7 +136,7 @@ public class OutboxRelay {
     }
     List<Object[]> rows =
         em.createNativeQuery(
-                "select id, topic, aggregate_id, payload from outbox_event"
+                "select id, topic, aggregate_id, payload, event_type from outbox_event"
                     + " where published_at is null order by seq limit ?1")
             .setParameter(1, config.relay().batchSize())
             .getResultList();
@@ -154,7 +154,10 @@ public class OutboxRelay {
               (String) row[1], (String) row[2], ((String) row[3]).getBytes(StandardCharsets.UTF_8));
       record
           .headers()
-          .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+          .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))
+          // The type beside the document, so a consumer can pass over other services' events
+          // without parsing them (CloudEvents Kafka binding's ce_ prefix).
+          .add(CloudEvent.TYPE_HEADER, ((String) row[4]).getBytes(StandardCharsets.UTF_8));
       acks.add(p.send(record));
       ids.add((UUID) row[0]);
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +60,12 @@ public class Proposal extends PanacheEntityBase {
 
   @Column(name = "withdrawn_at")
   public Instant withdrawnAt;
+
+  /**
+   * Guards against a withdrawal and an award crossing: the later commit fails (the award with 412,
+   * the withdrawal is retried by the inbox and then finds the proposal awarded).
+   */
+  @Version public long version;
 
   protected Proposal() {}
 
