@@ -7,6 +7,7 @@ public final class EventTypes {
   public static final String COURSE_PLAN_PUBLISHED = "qiao.course-plan.published.v1";
   public static final String COURSE_PLAN_SUPERSEDED = "qiao.course-plan.superseded.v1";
   public static final String COURSE_PLAN_RETIRED = "qiao.course-plan.retired.v1";
+  public static final String COURSE_PLAN_CONTRACTED = "qiao.course-plan.contracted.v1";
   public static final String STUDENT_PROFILE_PUBLISHED = "qiao.student.profile-published.v1";
   public static final String STUDENT_FORGOTTEN = "qiao.student.forgotten.v1";
   public static final String PROPOSAL_SUBMITTED = "qiao.proposal.submitted.v1";

@@ -151,9 +151,9 @@ public class CoursePlanService {
       throw ProblemException.invalidField(
           "id", "is a draft; changes are between published versions");
     }
-    if (since < 1 || since >= to.planVersion) {
+    if (since < 1 || since > to.planVersion) {
       throw ProblemException.invalidField(
-          "since", "must be a version of this plan before " + to.planVersion);
+          "since", "must be a version of this plan up to " + to.planVersion);
     }
     CoursePlan from =
         CoursePlan.<CoursePlan>find("lineId = ?1 and planVersion = ?2", to.lineId, since)

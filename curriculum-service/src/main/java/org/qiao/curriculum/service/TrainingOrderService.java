@@ -15,11 +15,14 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.qiao.curriculum.domain.ChinaTime;
 import org.qiao.curriculum.domain.CoursePlan;
+import org.qiao.curriculum.domain.Institution;
 import org.qiao.curriculum.domain.OrderAward;
 import org.qiao.curriculum.domain.OrderSkill;
 import org.qiao.curriculum.domain.PlanContract;
 import org.qiao.curriculum.domain.Proposal;
 import org.qiao.curriculum.domain.TrainingOrder;
+import org.qiao.curriculum.messaging.CurriculumEvents;
+import org.qiao.curriculum.messaging.EventTypes;
 import org.qiao.kit.http.KeysetQuery;
 import org.qiao.kit.http.Page;
 import org.qiao.kit.problem.ProblemException;
@@ -34,11 +37,13 @@ public class TrainingOrderService {
   private static final Logger LOG = Logger.getLogger(TrainingOrderService.class);
 
   private final Callers callers;
+  private final CurriculumEvents events;
   private final EntityManager em;
   private final Clock clock;
 
-  TrainingOrderService(Callers callers, EntityManager em, Clock clock) {
+  TrainingOrderService(Callers callers, CurriculumEvents events, EntityManager em, Clock clock) {
     this.callers = callers;
+    this.events = events;
     this.em = em;
     this.clock = clock;
   }
@@ -114,10 +119,15 @@ public class TrainingOrderService {
       OrderAward award = awards.get(p.id);
       if (p.follow(o, award, now) && award != null) {
         CoursePlan plan = CoursePlan.findById(p.coursePlanId);
-        plan.recordContract(
-            new PlanContract(
-                o.id, p.id, o.enterpriseName, award.capacity(), award.awardedAt(), p.status),
-            now);
+        boolean changed =
+            plan.recordContract(
+                new PlanContract(
+                    o.id, p.id, o.enterpriseName, award.capacity(), award.awardedAt(), p.status),
+                now);
+        if (changed) {
+          events.coursePlan(
+              EventTypes.COURSE_PLAN_CONTRACTED, plan, Institution.findById(plan.institutionId));
+        }
       }
     }
   }

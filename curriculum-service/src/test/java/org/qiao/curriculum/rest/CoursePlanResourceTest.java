@@ -84,8 +84,14 @@ class CoursePlanResourceTest {
         .body("courses[2].change", equalTo("REMOVED"))
         .body("courses[2].skillsRemoved.name", contains("UVM验证"));
 
+    // A reader that is up to date gets no changes; a version that does not exist yet is a 400.
     u.call()
         .get("/api/v1/course-plans/{id}/changes?since=2", v2)
+        .then()
+        .statusCode(200)
+        .body("courses", hasSize(0));
+    u.call()
+        .get("/api/v1/course-plans/{id}/changes?since=3", v2)
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("since"));

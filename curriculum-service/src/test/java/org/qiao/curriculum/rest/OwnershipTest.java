@@ -86,16 +86,30 @@ class OwnershipTest {
     }
     assertEquals(List.of(), answered, "another institution must get 404 everywhere");
 
-    // A student of the stranger, and another student of the owner, reach no one else's record.
+    // A student of the stranger (claiming the same pseudonymous id), and another student of the
+    // owner, reach no one else's record.
     Api.Caller otherStudent = Api.student(stranger, (String) student.path("pseudonymousId"));
-    for (Call c :
+    String classmateId =
+        owner
+            .call()
+            .body(aStudent(newStudentNumber()))
+            .post("/api/v1/students")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("pseudonymousId");
+    Api.Caller classmate = Api.student(owner, classmateId);
+    List<Call> studentCalls =
         List.of(
             new Call("GET", "/api/v1/students/" + studentId, null),
             new Call(
                 "POST", "/api/v1/students/" + studentId + "/consent", Map.of("textVersion", "v1")),
             new Call("POST", "/api/v1/students/" + studentId + "/consent-withdrawal", null),
-            new Call("DELETE", "/api/v1/students/" + studentId, null))) {
-      assertEquals(404, send(otherStudent, c).statusCode(), c.toString());
+            new Call("DELETE", "/api/v1/students/" + studentId, null));
+    for (Api.Caller someoneElse : List.of(otherStudent, classmate)) {
+      for (Call c : studentCalls) {
+        assertEquals(404, send(someoneElse, c).statusCode(), c.toString());
+      }
     }
 
     // Nothing changed.

@@ -124,7 +124,19 @@ class ProposalResourceTest {
       assertEquals(10, submitted.data().get("capacity").asInt());
     }
 
-    TestProducer.send(OrderEvents.TOPIC, OrderEvents.awarded(order, awarded, u.code(), 10));
+    try (EventTap plans = EventTap.open("qiao.curriculum.events")) {
+      TestProducer.send(OrderEvents.TOPIC, OrderEvents.awarded(order, awarded, u.code(), 10));
+      CloudEvent contracted =
+          plans
+              .awaitEvents(
+                  e ->
+                      e.subject().equals(plan) && e.type().equals("qiao.course-plan.contracted.v1"),
+                  1,
+                  Duration.ofSeconds(15))
+              .get(0);
+      assertEquals(List.of(), EventSchemas.violations(contracted));
+      assertEquals(order.subject(), contracted.data().at("/contracts/0/trainingOrderId").asText());
+    }
     await()
         .atMost(Duration.ofSeconds(15))
         .until(
