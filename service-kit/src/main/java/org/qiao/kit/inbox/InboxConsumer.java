@@ -232,6 +232,9 @@ public class InboxConsumer {
         }
         events.add(event);
       }
+      if (events.isEmpty()) {
+        return true; // nothing here for this service: no transaction to open
+      }
       int count =
           QuarkusTransaction.requiringNew()
               .call(
