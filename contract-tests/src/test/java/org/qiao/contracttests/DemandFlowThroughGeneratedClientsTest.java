@@ -15,16 +15,11 @@ import org.qiao.client.matching.api.PublishedDemandsApi;
 import org.qiao.client.matching.model.PublishedDemand;
 import org.qiao.client.matching.model.RequiredSkill;
 import org.qiao.client.talentdemand.api.DemandsApi;
-import org.qiao.client.talentdemand.api.EnterprisesApi;
 import org.qiao.client.talentdemand.model.Demand;
 import org.qiao.client.talentdemand.model.DemandRequest;
 import org.qiao.client.talentdemand.model.DemandStatus;
 import org.qiao.client.talentdemand.model.Enterprise;
-import org.qiao.client.talentdemand.model.EnterpriseProfile;
-import org.qiao.client.talentdemand.model.EnterpriseRegistration;
-import org.qiao.client.talentdemand.model.SizeClass;
 import org.qiao.client.talentdemand.model.Skill;
-import org.qiao.kit.testing.TestCodes;
 import org.qiao.kit.testing.TestJwt;
 
 /**
@@ -48,25 +43,9 @@ class DemandFlowThroughGeneratedClientsTest {
 
   @Test
   void aPublishedDemandReachesMatchingService() throws Exception {
-    String creditCode = TestCodes.newCreditCode();
-    String enterpriseToken = TestJwt.token("enterprise", creditCode);
-    var talentDemand = new org.qiao.client.talentdemand.ApiClient();
-    talentDemand.updateBaseUri(SERVICES.baseUri(TALENT_DEMAND));
-    talentDemand.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + enterpriseToken));
-
-    Enterprise enterprise =
-        new EnterprisesApi(talentDemand)
-            .registerEnterprise(
-                new EnterpriseRegistration()
-                    .creditCode(creditCode)
-                    .profile(
-                        new EnterpriseProfile()
-                            .name("厦门芯测科技有限公司")
-                            .sizeClass(SizeClass.SMALL)
-                            .industry("集成电路")
-                            .contactName("王经理")),
-                UUID.randomUUID().toString());
-    assertEquals(creditCode, enterprise.getCreditCode());
+    var registered = Clients.registeredEnterprise(SERVICES, "厦门芯测科技有限公司");
+    var talentDemand = registered.client();
+    Enterprise enterprise = registered.enterprise();
     assertNotNull(enterprise.getId());
 
     DemandsApi demands = new DemandsApi(talentDemand);

@@ -29,12 +29,8 @@ import org.qiao.client.curriculum.model.MajorCatalogue;
 import org.qiao.client.curriculum.model.PlanKind;
 import org.qiao.client.curriculum.model.ProposalSubmission;
 import org.qiao.client.curriculum.model.SkillLevelContent;
-import org.qiao.client.talentdemand.api.EnterprisesApi;
 import org.qiao.client.talentdemand.api.TrainingOrdersApi;
 import org.qiao.client.talentdemand.model.Award;
-import org.qiao.client.talentdemand.model.EnterpriseProfile;
-import org.qiao.client.talentdemand.model.EnterpriseRegistration;
-import org.qiao.client.talentdemand.model.SizeClass;
 import org.qiao.client.talentdemand.model.Skill;
 import org.qiao.client.talentdemand.model.TrainingOrder;
 import org.qiao.client.talentdemand.model.TrainingOrderRequest;
@@ -63,22 +59,7 @@ class ProposalFlowAcrossServicesTest {
 
   @Test
   void submitAwardContractAndSubmitWithdrawNotAwardable() throws Exception {
-    String creditCode = TestCodes.newCreditCode();
-    var talentDemand = new org.qiao.client.talentdemand.ApiClient();
-    talentDemand.updateBaseUri(SERVICES.baseUri(TALENT_DEMAND));
-    String enterpriseToken = TestJwt.token("enterprise", creditCode);
-    talentDemand.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + enterpriseToken));
-    new EnterprisesApi(talentDemand)
-        .registerEnterprise(
-            new EnterpriseRegistration()
-                .creditCode(creditCode)
-                .profile(
-                    new EnterpriseProfile()
-                        .name("上海芯联微电子有限公司")
-                        .sizeClass(SizeClass.SMALL)
-                        .industry("集成电路")
-                        .contactName("王经理")),
-            UUID.randomUUID().toString());
+    var talentDemand = Clients.registeredEnterprise(SERVICES, "上海芯联微电子有限公司").client();
     TrainingOrdersApi orders = new TrainingOrdersApi(talentDemand);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     TrainingOrder order =
