@@ -191,15 +191,20 @@ public class CoursePlan extends PanacheEntityBase {
    * cohort, whichever draft it started from.
    */
   public void publish(UUID line, CoursePlan current, int highestVersion, Instant now) {
-    if (status != CoursePlanStatus.DRAFT) {
-      throw Rules.illegal("A " + status + " course plan cannot be published");
-    }
+    requirePublishable();
     lineId = line;
     planVersion = highestVersion + 1;
     supersedesId = current == null ? null : current.id;
     status = CoursePlanStatus.PUBLISHED;
     publishedAt = now;
     updatedAt = now;
+  }
+
+  /** Only a draft is published (checked before its line's current version is superseded). */
+  public void requirePublishable() {
+    if (status != CoursePlanStatus.DRAFT) {
+      throw Rules.illegal("A " + status + " course plan cannot be published");
+    }
   }
 
   /** The line's published version gives way to a newer one. */

@@ -49,11 +49,22 @@ public final class Pseudonyms {
         derive(keys.get(currentKeyId), institutionCode, studentNumber), currentKeyId);
   }
 
-  /** The ids the student would have under every configured key (for the erasure list). */
-  public List<String> underEveryKey(String institutionCode, String studentNumber) {
-    List<String> ids = new ArrayList<>();
-    keys.values().forEach(k -> ids.add(derive(k, institutionCode, studentNumber)));
+  /**
+   * The ids the student would have under every configured key (for the erasure list), the current
+   * key's among them ({@link #current}): one derivation per key, however they are used.
+   */
+  public List<Pseudonym> underEveryKey(String institutionCode, String studentNumber) {
+    List<Pseudonym> ids = new ArrayList<>();
+    keys.forEach((id, k) -> ids.add(new Pseudonym(derive(k, institutionCode, studentNumber), id)));
     return ids;
+  }
+
+  /** The one of {@link #underEveryKey} that new students get. */
+  public Pseudonym current(List<Pseudonym> underEveryKey) {
+    return underEveryKey.stream()
+        .filter(p -> p.keyId().equals(currentKeyId))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String derive(SecretKeySpec key, String institutionCode, String studentNumber) {

@@ -3,14 +3,12 @@ package org.qiao.curriculum.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.qiao.curriculum.domain.CoursePlan;
 import org.qiao.curriculum.domain.Institution;
 import org.qiao.curriculum.domain.Proposal;
 import org.qiao.curriculum.domain.Student;
+import org.qiao.kit.ids.Digests;
 import org.qiao.kit.outbox.Outbox;
 
 /**
@@ -68,14 +66,7 @@ public class CurriculumEvents {
     b.append(c.graduationYear()).append('\u001f').append(c.cohortYear()).append('\u001f');
     b.append(c.skills()).append('\u001f').append(c.preferredCities()).append('\u001f');
     b.append(c.consentTextVersion());
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256Hex(b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** A consented profile, as published (the caller has flushed, so the version is written). */

@@ -38,6 +38,7 @@ import org.qiao.curriculum.service.importing.ImportFormat;
 import org.qiao.curriculum.service.importing.SourceRow;
 import org.qiao.kit.http.Idempotency;
 import org.qiao.kit.http.Versions;
+import org.qiao.kit.ids.Digests;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.security.Roles;
 
@@ -106,7 +107,7 @@ public class StudentImportResource {
     return idempotency.create(
         idempotencyKey,
         "POST /api/v1/student-imports",
-        base + ";" + (charset == null ? "" : charset.name()) + ";" + ImportService.sha256(body),
+        base + ";" + (charset == null ? "" : charset.name()) + ";" + Digests.sha256Hex(body),
         () -> {
           StudentImport job =
               rows != null

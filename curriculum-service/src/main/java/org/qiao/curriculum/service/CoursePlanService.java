@@ -70,10 +70,7 @@ public class CoursePlanService {
   public CoursePlan publish(UUID id, long expectedVersion) {
     CoursePlan p = owned(id);
     Versions.check(expectedVersion, p.version);
-    if (p.status != CoursePlanStatus.DRAFT) {
-      throw org.qiao.curriculum.domain.Rules.illegal(
-          "A " + p.status + " course plan cannot be published");
-    }
+    p.requirePublishable();
     UUID line = p.kind == PlanKind.MAJOR ? lineOfMajor(p) : p.lineId;
     CoursePlan current =
         CoursePlan.<CoursePlan>find("lineId = ?1 and status = ?2", line, CoursePlanStatus.PUBLISHED)

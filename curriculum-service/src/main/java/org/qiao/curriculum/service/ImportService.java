@@ -16,12 +16,9 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +34,7 @@ import org.qiao.curriculum.service.importing.ImportFileException;
 import org.qiao.curriculum.service.importing.ImportFormat;
 import org.qiao.curriculum.service.importing.SourceRow;
 import org.qiao.curriculum.service.importing.StudentFileReader;
+import org.qiao.kit.ids.Digests;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
 
@@ -137,7 +135,12 @@ public class ImportService {
     Institution i = callers.institution();
     StudentImport job =
         StudentImport.queue(
-            Ids.newId(clock), i.id, format.name(), sha256(body), body.length, clock.instant());
+            Ids.newId(clock),
+            i.id,
+            format.name(),
+            Digests.sha256Hex(body),
+            body.length,
+            clock.instant());
     Path file = directory.resolve(job.id + "." + format.name().toLowerCase());
     try {
       Files.write(file, body);
@@ -158,7 +161,7 @@ public class ImportService {
     Institution i = callers.institution();
     StudentImport job =
         StudentImport.queue(
-            Ids.newId(clock), i.id, "JSON", sha256(body), body.length, clock.instant());
+            Ids.newId(clock), i.id, "JSON", Digests.sha256Hex(body), body.length, clock.instant());
     job.persist();
     afterCommit(
         job.id,
@@ -375,14 +378,6 @@ public class ImportService {
         }
         q.executeUpdate();
       }
-    }
-  }
-
-  public static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -18,6 +18,7 @@ import org.qiao.curriculum.domain.PersonalData;
 import org.qiao.curriculum.domain.StudentProfile;
 import org.qiao.curriculum.service.importing.ImportColumn;
 import org.qiao.curriculum.service.importing.SourceRow;
+import org.qiao.kit.guard.SafeText;
 import org.qiao.kit.problem.ProblemException;
 
 /**
@@ -41,9 +42,9 @@ final class RowValidator {
   static Checked check(SourceRow row) {
     List<StudentRecords.RowError> errors = new ArrayList<>();
     for (ImportColumn c : ImportColumn.values()) {
-      String v = row.get(c);
-      if (v != null && !safe(v)) {
-        errors.add(error(row, c.header(), "contains a character that is not allowed"));
+      String unsafe = SafeText.problem(row.get(c));
+      if (unsafe != null) {
+        errors.add(error(row, c.header(), unsafe));
       }
     }
     if (!errors.isEmpty()) {
@@ -152,24 +153,6 @@ final class RowValidator {
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .toList();
-  }
-
-  private static boolean safe(String v) {
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == 0) {
-        return false;
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= v.length() || !Character.isLowSurrogate(v.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static StudentRecords.RowError error(SourceRow row, ProblemException e) {

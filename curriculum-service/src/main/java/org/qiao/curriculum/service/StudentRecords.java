@@ -14,6 +14,7 @@ import java.util.Set;
 import org.qiao.curriculum.domain.Consent;
 import org.qiao.curriculum.domain.Institution;
 import org.qiao.curriculum.domain.PersonalData;
+import org.qiao.curriculum.domain.Pseudonym;
 import org.qiao.curriculum.domain.Pseudonyms;
 import org.qiao.curriculum.domain.Student;
 import org.qiao.curriculum.domain.StudentProfile;
@@ -63,7 +64,14 @@ public class StudentRecords {
   @Transactional(Transactional.TxType.MANDATORY)
   public Result store(Institution institution, List<Statement> rows, CourseSkills courseSkills) {
     Instant now = clock.instant();
-    Set<String> erased = erased(institution, rows);
+    // Each student's pseudonyms under every key, derived once: for the erasure list and, for a new
+    // student, the current key's id.
+    Map<String, List<Pseudonym>> pseudonymsOf = new HashMap<>();
+    for (Statement r : rows) {
+      String number = r.person().studentNumber();
+      pseudonymsOf.put(number, pseudonyms.underEveryKey(institution.code, number));
+    }
+    Set<String> erased = erased(pseudonymsOf);
     Map<String, Student> existing = existing(institution, rows);
     Map<Long, Student> stored = new HashMap<>();
     Map<Long, Outcome> outcomes = new HashMap<>();
@@ -93,7 +101,7 @@ public class StudentRecords {
             Student.enrol(
                 Ids.newId(clock),
                 institution.id,
-                pseudonyms.of(institution.code, number),
+                pseudonyms.current(pseudonymsOf.get(number)),
                 r.person(),
                 now);
         s.restate(
@@ -157,13 +165,10 @@ public class StudentRecords {
     }
   }
 
-  private Set<String> erased(Institution institution, List<Statement> rows) {
+  /** The student numbers whose pseudonym, under any key, is on the erasure list. */
+  private Set<String> erased(Map<String, List<Pseudonym>> pseudonymsOf) {
     Map<String, String> numberByPseudonym = new HashMap<>();
-    for (Statement r : rows) {
-      for (String id : pseudonyms.underEveryKey(institution.code, r.person().studentNumber())) {
-        numberByPseudonym.put(id, r.person().studentNumber());
-      }
-    }
+    pseudonymsOf.forEach((number, ids) -> ids.forEach(p -> numberByPseudonym.put(p.id(), number)));
     Set<String> erased = new HashSet<>();
     if (numberByPseudonym.isEmpty()) {
       return erased;

@@ -1,0 +1,19 @@
+package org.qiao.kit.ids;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Content digests as lower-case hex: fingerprints of uploads and of what an event would carry. */
+public final class Digests {
+
+  private Digests() {}
+
+  public static String sha256Hex(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
