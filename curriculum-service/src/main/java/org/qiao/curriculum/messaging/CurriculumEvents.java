@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.qiao.curriculum.domain.CoursePlan;
 import org.qiao.curriculum.domain.Institution;
 import org.qiao.curriculum.domain.Proposal;
@@ -71,11 +72,21 @@ public class CurriculumEvents {
 
   /** A consented profile, as published (the caller has flushed, so the version is written). */
   public void profilePublished(Student s, Institution i) {
-    outbox.record(
-        "student",
-        s.pseudonymousId,
-        EventTypes.STUDENT_PROFILE_PUBLISHED,
-        EventData.StudentProfileState.of(EventData.ProfileContent.of(s, i), s));
+    profilesPublished(List.of(s), i);
+  }
+
+  /** Consented profiles of one institution, recorded together (an import chunk's thousands). */
+  public void profilesPublished(List<Student> students, Institution i) {
+    outbox.recordAll(
+        students.stream()
+            .map(
+                s ->
+                    new Outbox.Pending(
+                        "student",
+                        s.pseudonymousId,
+                        EventTypes.STUDENT_PROFILE_PUBLISHED,
+                        EventData.StudentProfileState.of(EventData.ProfileContent.of(s, i), s)))
+            .toList());
   }
 
   public void forgotten(String pseudonymousId, Institution i, ForgetReason reason, Instant at) {

@@ -6,8 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -34,6 +32,7 @@ import org.qiao.curriculum.service.importing.ImportFileException;
 import org.qiao.curriculum.service.importing.ImportFormat;
 import org.qiao.curriculum.service.importing.SourceRow;
 import org.qiao.curriculum.service.importing.StudentFileReader;
+import org.qiao.kit.db.AfterCompletion;
 import org.qiao.kit.ids.Digests;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
@@ -224,24 +223,19 @@ public class ImportService {
   /** Runs the job once the request commits; a rolled-back request deletes its upload. */
   private void afterCommit(UUID jobId, Runnable job, Path upload) {
     // The worker must see the committed job row; a rolled-back request queues nothing.
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              worker.submit(job);
-            } else {
-              LOG.debugf("Import %s rolled back; not queued", jobId);
-              if (upload != null) {
-                try {
-                  Files.deleteIfExists(upload);
-                } catch (IOException e) {
-                  LOG.warnf("Could not delete the upload of rolled-back import %s", jobId);
-                }
-              }
+    AfterCompletion.register(
+        transactions,
+        committed -> {
+          if (committed) {
+            worker.submit(job);
+            return;
+          }
+          LOG.debugf("Import %s rolled back; not queued", jobId);
+          if (upload != null) {
+            try {
+              Files.deleteIfExists(upload);
+            } catch (IOException e) {
+              LOG.warnf("Could not delete the upload of rolled-back import %s", jobId);
             }
           }
         });

@@ -1,5 +1,7 @@
 package org.qiao.curriculum.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,6 +21,7 @@ import org.qiao.curriculum.domain.Pseudonyms;
 import org.qiao.curriculum.domain.Student;
 import org.qiao.curriculum.domain.StudentProfile;
 import org.qiao.curriculum.messaging.CurriculumEvents;
+import org.qiao.kit.db.CopyRows;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
 
@@ -34,8 +37,15 @@ public class StudentRecords {
   private final Pseudonyms pseudonyms;
   private final EntityManager em;
   private final Clock clock;
+  private final ObjectMapper json;
 
-  StudentRecords(CurriculumEvents events, Pseudonyms pseudonyms, EntityManager em, Clock clock) {
+  StudentRecords(
+      CurriculumEvents events,
+      Pseudonyms pseudonyms,
+      EntityManager em,
+      Clock clock,
+      ObjectMapper json) {
+    this.json = json;
     this.events = events;
     this.pseudonyms = pseudonyms;
     this.em = em;
@@ -77,6 +87,7 @@ public class StudentRecords {
     Map<Long, Outcome> outcomes = new HashMap<>();
     List<RowError> errors = new ArrayList<>();
     List<Student> touched = new ArrayList<>();
+    List<Student> created = new ArrayList<>();
     for (Statement r : rows) {
       String number = r.person().studentNumber();
       if (erased.contains(number)) {
@@ -97,6 +108,7 @@ public class StudentRecords {
       Student s = existing.get(number);
       Outcome outcome;
       if (s == null) {
+        // Written below with the chunk's other new students in one COPY, not persisted one by one.
         s =
             Student.enrol(
                 Ids.newId(clock),
@@ -106,8 +118,8 @@ public class StudentRecords {
                 now);
         s.restate(
             r.person(), r.profile(), derived.coursePlanId(), derived.skills(), r.consent(), now);
-        s.persist();
         existing.put(number, s);
+        created.add(s);
         outcome = Outcome.CREATED;
       } else {
         outcome =
@@ -137,7 +149,8 @@ public class StudentRecords {
       }
     }
     em.flush();
-    publish.forEach(s -> events.profilePublished(s, institution));
+    insert(created);
+    events.profilesPublished(publish, institution);
     forget.forEach(
         s ->
             events.forgotten(
@@ -162,6 +175,76 @@ public class StudentRecords {
               CurriculumEvents.ForgetReason.CONSENT_WITHDRAWN,
               clock.instant());
       case NONE -> {}
+    }
+  }
+
+  /**
+   * New students in one COPY (columns as mapped on {@link Student}; version 0 as Hibernate would
+   * start it). They stay outside the persistence context: nothing in the chunk changes them again.
+   */
+  private void insert(List<Student> created) {
+    CopyRows rows =
+        CopyRows.into(
+            "student",
+            "id",
+            "institution_id",
+            "pseudonymous_id",
+            "pseudonym_key_id",
+            "name",
+            "student_number",
+            "phone",
+            "email",
+            "major_code",
+            "degree",
+            "graduation_year",
+            "cohort_year",
+            "declared_skills",
+            "passed_courses",
+            "course_skills",
+            "course_plan_id",
+            "preferred_cities",
+            "consent_given",
+            "consent_text_version",
+            "consent_changed_at",
+            "published_fingerprint",
+            "created_at",
+            "updated_at",
+            "version");
+    for (Student s : created) {
+      rows.row(
+          s.id,
+          s.institutionId,
+          s.pseudonymousId,
+          s.pseudonymKeyId,
+          s.name,
+          s.studentNumber,
+          s.phone,
+          s.email,
+          s.majorCode,
+          s.degree,
+          s.graduationYear,
+          s.cohortYear,
+          json(s.declaredSkills),
+          json(s.passedCourses),
+          json(s.courseSkills),
+          s.coursePlanId,
+          json(s.preferredCities),
+          s.consentGiven,
+          s.consentTextVersion,
+          s.consentChangedAt,
+          s.publishedFingerprint,
+          s.createdAt,
+          s.updatedAt,
+          s.version);
+    }
+    rows.writeTo(em);
+  }
+
+  private String json(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a profile list did not encode", e);
     }
   }
 

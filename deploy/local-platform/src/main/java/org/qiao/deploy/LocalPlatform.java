@@ -22,12 +22,21 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPlatform {
 
-  record Service(String name, int port, String database) {}
+  /** A service and its heap: small by default; more young generation where bulk work runs. */
+  record Service(String name, int port, String database, List<String> heap) {
+    Service(String name, int port, String database) {
+      this(name, port, database, List.of("-Xms64m", "-Xmx512m"));
+    }
+  }
 
   static final List<Service> SERVICES =
       List.of(
           new Service("talent-demand-service", 8081, "talent_demand"),
-          new Service("curriculum-service", 8082, "curriculum"),
+          // A cohort import's chunk (2,000 students, their events, one COPY each) outgrows a small
+          // young generation: survivors spilled into the old one and full collections took a
+          // third of the import's CPU (deploy/import-benchmark, curriculum-service README).
+          new Service(
+              "curriculum-service", 8082, "curriculum", List.of("-Xms512m", "-Xmx1g", "-Xmn256m")),
           new Service("internship-service", 8083, "internship"),
           new Service("matching-service", 8084, "matching"));
 
@@ -234,6 +243,15 @@ public final class LocalPlatform {
         .setCleanDataDirectory(false)
         .setPort(port)
         .setServerConfig("listen_addresses", "127.0.0.1")
+        // A developer's database (fsync is already off): bulk writes such as a cohort import
+        // should not spend their time in WAL-forced checkpoints, full-page images and backends
+        // evicting their own dirty pages from the default 128 MB of buffers.
+        .setServerConfig("shared_buffers", "512MB")
+        .setServerConfig("max_wal_size", "4GB")
+        .setServerConfig("full_page_writes", "off")
+        // Queue-like tables (the outbox) are vacuumed as soon as their thresholds are crossed,
+        // not once a minute per database.
+        .setServerConfig("autovacuum_naptime", "5s")
         // after a crash it replays its WAL first
         .setPGStartupWait(Duration.ofSeconds(60))
         .start();
@@ -287,8 +305,10 @@ public final class LocalPlatform {
       throw new IllegalStateException(jar + " is missing: build first (deploy/qiao run builds it)");
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(java, "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(s.heap());
+    command.addAll(List.of("-XX:+UseSerialGC", "-jar", jar.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> e = pb.environment();
     e.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase + "/" + s.database());
     e.put("QUARKUS_DATASOURCE_USERNAME", env.getOrDefault("QIAO_POSTGRES_USER", "postgres"));

@@ -35,8 +35,11 @@ public interface MessagingConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often the relay looks for new outbox rows when it found none. */
-    @WithDefault("100ms")
+    /**
+     * How often the relay looks for new outbox rows when it found none. Events this instance
+     * commits wake it at once; the poll finds those committed by other instances.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
     @WithDefault("500")

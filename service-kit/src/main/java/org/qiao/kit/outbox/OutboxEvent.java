@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * One event waiting to be published, written in the same transaction as the change it describes.
- * The table's {@code seq} column (an identity, not mapped here) gives the relay its order.
+ * The table's {@code seq} column (an identity, not mapped here) gives the relay its order. {@link
+ * Outbox} writes rows with COPY; the mapping lets Hibernate validate the table at start.
  */
 @Entity
 @Table(name = "outbox_event")

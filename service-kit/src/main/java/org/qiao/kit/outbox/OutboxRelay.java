@@ -50,7 +50,11 @@ public class OutboxRelay {
   private volatile Thread thread;
   private KafkaProducer<String, byte[]> producer;
 
-  OutboxRelay(EntityManager em, MessagingConfig config, MeterRegistry registry) {
+  private final OutboxSignal signal;
+
+  OutboxRelay(
+      EntityManager em, MessagingConfig config, MeterRegistry registry, OutboxSignal signal) {
+    this.signal = signal;
     this.em = em;
     this.config = config;
     this.published = registry.counter("qiao.outbox.published");
@@ -99,7 +103,7 @@ public class OutboxRelay {
         int sent = relayBatch();
         backoffMs = 0;
         if (sent < config.relay().batchSize()) {
-          Thread.sleep(config.relay().pollInterval().toMillis());
+          signal.await(config.relay().pollInterval());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

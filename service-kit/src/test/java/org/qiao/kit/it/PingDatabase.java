@@ -31,6 +31,10 @@ public class PingDatabase {
     return count("select count(*) from ping", null);
   }
 
+  public long outboxRowsFor(String aggregateId) {
+    return count("select count(*) from outbox_event where aggregate_id = ?1", aggregateId);
+  }
+
   public long pendingOutboxRows() {
     return count("select count(*) from outbox_event where published_at is null", null);
   }
