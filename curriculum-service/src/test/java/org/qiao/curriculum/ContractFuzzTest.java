@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.qiao.curriculum.support.Api;
 import org.qiao.kit.testing.ContractFuzz;
+import org.qiao.kit.testing.TestCaller;
 
 /** Every operation of the committed contract refuses malformed input cleanly and stores nothing. */
 @QuarkusTest
@@ -13,7 +14,7 @@ class ContractFuzzTest {
   void everyOperationRefusesMalformedInput() throws Exception {
     // Run as a registered institution, so ids and If-Match reach the owned records' checks; the
     // import job the valid request starts must finish before the data is digested.
-    Api.Caller institution = Api.university();
+    TestCaller institution = Api.university();
     ContractFuzz.ofCommittedContract()
         .actingFor(institution.code())
         .settledWhen("select count(*) from student_import where status in ('QUEUED', 'RUNNING')")

@@ -1,6 +1,7 @@
 package org.qiao.curriculum.domain;
 
 import java.time.Instant;
+import org.qiao.kit.problem.Rules;
 
 /** Consent to matching: given or withdrawn, when, and which text the student agreed to. */
 public record Consent(boolean given, String textVersion, Instant at) {

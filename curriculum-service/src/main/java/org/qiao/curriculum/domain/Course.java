@@ -2,6 +2,7 @@ package org.qiao.curriculum.domain;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.qiao.kit.problem.Rules;
 
 /** One course of a plan: what it teaches (skills with levels), how, and when. */
 public record Course(

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.qiao.kit.problem.Rules;
 
 /**
  * One version of a course plan (培养方案) or programme. Versions of the same plan share a line: for a

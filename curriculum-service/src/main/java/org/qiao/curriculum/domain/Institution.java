@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.qiao.kit.codes.CreditCodes;
+import org.qiao.kit.problem.Rules;
 
 /**
  * A university, vocational college or training provider. Its code, the {@code org} claim of its

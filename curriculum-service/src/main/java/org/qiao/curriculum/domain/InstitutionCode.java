@@ -1,6 +1,7 @@
 package org.qiao.curriculum.domain;
 
 import java.util.Set;
+import org.qiao.kit.problem.Rules;
 
 /**
  * 学校标识码: ten digits AABBCCCCCC, a school category (41 普通高等学校, 42 成人高等学校), a provincial division

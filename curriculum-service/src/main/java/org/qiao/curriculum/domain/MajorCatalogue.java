@@ -1,6 +1,7 @@
 package org.qiao.curriculum.domain;
 
 import java.util.regex.Pattern;
+import org.qiao.kit.problem.Rules;
 
 /**
  * The national catalogue a major code comes from; a plan stores which one (and its edition), so a

@@ -1,6 +1,7 @@
 package org.qiao.curriculum.domain;
 
 import java.util.regex.Pattern;
+import org.qiao.kit.problem.Rules;
 
 /**
  * What identifies a student as a person. It never leaves this service: not in an event, not in a

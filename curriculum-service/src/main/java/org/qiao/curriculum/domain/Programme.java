@@ -1,6 +1,7 @@
 package org.qiao.curriculum.domain;
 
 import java.util.regex.Pattern;
+import org.qiao.kit.problem.Rules;
 
 /**
  * What makes a training provider's plan a short programme (AI+ retraining such as 人工智能训练师,

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.qiao.kit.problem.Rules;
 
 /** An institution's answer to a training order: one of its published plans, for a capacity. */
 @Entity

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.qiao.kit.problem.Rules;
 
 /** A skill taught or held, with a level 1–5. Names compare case-insensitively. */
 public record SkillLevel(String name, int level) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.qiao.kit.problem.Rules;
 
 /**
  * A student or graduate of an institution: personal data (only here), a matchable profile, and

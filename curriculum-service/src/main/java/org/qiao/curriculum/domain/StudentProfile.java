@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.qiao.kit.problem.Rules;
 
 /**
  * What matching may know of a student, under a pseudonymous id: studies, skills and preferences,

@@ -10,9 +10,9 @@ import org.qiao.curriculum.domain.Course;
 import org.qiao.curriculum.domain.CoursePlan;
 import org.qiao.curriculum.domain.CoursePlanStatus;
 import org.qiao.curriculum.domain.PlanKind;
-import org.qiao.curriculum.domain.Rules;
 import org.qiao.curriculum.domain.SkillLevel;
 import org.qiao.curriculum.domain.StudentProfile;
+import org.qiao.kit.problem.Rules;
 
 /**
  * Skills a student holds from the courses they passed: the institution's published plan for their

@@ -10,7 +10,6 @@ import org.qiao.curriculum.domain.CoursePlan;
 import org.qiao.curriculum.domain.Institution;
 import org.qiao.curriculum.domain.Proposal;
 import org.qiao.curriculum.domain.ProposalStatus;
-import org.qiao.curriculum.domain.Rules;
 import org.qiao.curriculum.domain.TrainingOrder;
 import org.qiao.curriculum.messaging.CurriculumEvents;
 import org.qiao.kit.http.KeysetQuery;
@@ -18,6 +17,7 @@ import org.qiao.kit.http.Page;
 import org.qiao.kit.http.Versions;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.problem.Rules;
 
 /** An institution's proposals to training orders: submitting, withdrawing, reading its own. */
 @ApplicationScoped

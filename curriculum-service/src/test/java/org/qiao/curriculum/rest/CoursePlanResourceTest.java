@@ -21,11 +21,12 @@ import org.qiao.curriculum.support.Api;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventSchemas;
 import org.qiao.kit.testing.EventTap;
+import org.qiao.kit.testing.TestCaller;
 
 @QuarkusTest
 class CoursePlanResourceTest {
 
-  static String publish(Api.Caller u, String id) {
+  static String publish(TestCaller u, String id) {
     u.ifMatch("/api/v1/course-plans/" + id)
         .post("/api/v1/course-plans/{id}/publication", id)
         .then()
@@ -35,7 +36,7 @@ class CoursePlanResourceTest {
 
   @Test
   void publishingANewVersionSupersedesTheOldKeepsHistoryAndListsChangesPerCourse() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     String v1 = publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
     // A second draft for the same major and cohort: on publication it is version 2 of the line.
     Map<String, Object> next =
@@ -99,7 +100,7 @@ class CoursePlanResourceTest {
 
   @Test
   void aRevisionStartsADraftInTheSameLineAndPublishedPlansAreNotEdited() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     String v1 = publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
     u.ifMatch("/api/v1/course-plans/" + v1)
         .body(aMajorPlan())
@@ -130,7 +131,7 @@ class CoursePlanResourceTest {
 
   @Test
   void aProgrammeWithEligibilityIsPublishedByATrainingProviderOnly() {
-    Api.Caller provider = Api.trainingProvider();
+    TestCaller provider = Api.trainingProvider();
     String id = publish(provider, provider.create("/api/v1/course-plans", aProgramme()));
     provider
         .call()
@@ -143,7 +144,7 @@ class CoursePlanResourceTest {
         .body("programme.free", equalTo(true))
         .body("majorCode", nullValue());
 
-    Api.Caller university = Api.university();
+    TestCaller university = Api.university();
     university
         .call()
         .body(aProgramme())
@@ -155,7 +156,7 @@ class CoursePlanResourceTest {
 
   @Test
   void theMajorCodeMustBelongToTheStatedCatalogue() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     u.call()
         .body(with(aMajorPlan(), "catalogue", "VOCATIONAL_2021"))
         .post("/api/v1/course-plans")
@@ -172,7 +173,7 @@ class CoursePlanResourceTest {
 
   @Test
   void eachPublishedVersionEmitsItsSkillsPerCourseAndInTotal() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     try (EventTap tap = EventTap.open("qiao.curriculum.events")) {
       String id = publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
       CloudEvent e = tap.awaitEvents(x -> x.subject().equals(id), 1, Duration.ofSeconds(15)).get(0);
@@ -192,10 +193,10 @@ class CoursePlanResourceTest {
 
   @Test
   void anEnterpriseReadsPublishedPlansButNotDrafts() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     String draft = u.create("/api/v1/course-plans", aMajorPlan());
     String published = publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
-    Api.Caller enterprise = Api.enterprise();
+    TestCaller enterprise = Api.enterprise();
     enterprise.call().get("/api/v1/course-plans/{id}", draft).then().statusCode(404);
     enterprise
         .call()

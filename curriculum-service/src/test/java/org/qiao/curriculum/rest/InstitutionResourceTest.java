@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qiao.curriculum.support.Api;
+import org.qiao.kit.testing.TestCaller;
 import org.qiao.kit.testing.TestJwt;
 
 @QuarkusTest
@@ -18,7 +19,7 @@ class InstitutionResourceTest {
 
   @Test
   void aUniversityRegistersWithItsInstitutionCodeAndUpdatesItsProfile() {
-    Api.Caller u = Api.unregisteredUniversity();
+    TestCaller u = Api.unregisteredUniversity();
     String id =
         u.call()
             .body(registration("institutionCode", u.code(), "UNDERGRADUATE"))
@@ -42,7 +43,7 @@ class InstitutionResourceTest {
   @Test
   void aMalformedInstitutionCodeIsA400NamingTheFieldAndTheReason() {
     String bad = "4191010246";
-    Api.Caller u = new Api.Caller(bad, null, TestJwt.token("university", bad));
+    TestCaller u = new TestCaller(bad, null, TestJwt.token("university", bad));
     u.call()
         .body(registration("institutionCode", bad, "UNDERGRADUATE"))
         .post("/api/v1/institutions")
@@ -55,7 +56,7 @@ class InstitutionResourceTest {
 
   @Test
   void aTrainingProviderMayRegisterByCreditCodeButAUniversityMayNot() {
-    Api.Caller provider = Api.trainingProvider();
+    TestCaller provider = Api.trainingProvider();
     provider
         .call()
         .get("/api/v1/institutions/{id}", provider.id())
@@ -64,9 +65,9 @@ class InstitutionResourceTest {
         .body("codeKind", equalTo("CREDIT_CODE"))
         .body("kind", equalTo("TRAINING_PROVIDER"));
 
-    Api.Caller other = Api.enterprise();
-    Api.Caller asUniversity =
-        new Api.Caller(other.code(), null, TestJwt.token("university", other.code()));
+    TestCaller other = Api.enterprise();
+    TestCaller asUniversity =
+        new TestCaller(other.code(), null, TestJwt.token("university", other.code()));
     asUniversity
         .call()
         .body(registration("creditCode", other.code(), "UNDERGRADUATE"))
@@ -78,8 +79,8 @@ class InstitutionResourceTest {
 
   @Test
   void onlyTheCodeInTheTokenCanBeRegisteredAndOnlyOnce() {
-    Api.Caller u = Api.university();
-    Api.Caller other = Api.unregisteredUniversity();
+    TestCaller u = Api.university();
+    TestCaller other = Api.unregisteredUniversity();
     other
         .call()
         .body(registration("institutionCode", u.code(), "UNDERGRADUATE"))

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qiao.curriculum.support.Api;
 import org.qiao.kit.events.CloudEvent;
+import org.qiao.kit.testing.TestCaller;
 
 /**
  * For every endpoint that takes an id: another institution, and a student of it, get 404 for the
@@ -25,7 +26,7 @@ class OwnershipTest {
 
   @Test
   void noInstitutionReadsOrChangesAnothersRecordsAndNoStudentAnothersRecord() {
-    Api.Caller owner = Api.university();
+    TestCaller owner = Api.university();
     String plan =
         CoursePlanResourceTest.publish(owner, owner.create("/api/v1/course-plans", aMajorPlan()));
     String draft = owner.create("/api/v1/course-plans", aMajorPlan());
@@ -76,7 +77,7 @@ class OwnershipTest {
             new Call("POST", "/api/v1/proposals/" + proposal + "/withdrawal", null),
             new Call("GET", "/api/v1/open-training-orders/" + order.subject(), null));
 
-    Api.Caller stranger = Api.university();
+    TestCaller stranger = Api.university();
     List<String> answered = new ArrayList<>();
     for (Call c : calls) {
       Response r = send(stranger, c);
@@ -88,7 +89,7 @@ class OwnershipTest {
 
     // A student of the stranger (claiming the same pseudonymous id), and another student of the
     // owner, reach no one else's record.
-    Api.Caller otherStudent = Api.student(stranger, (String) student.path("pseudonymousId"));
+    TestCaller otherStudent = Api.student(stranger, (String) student.path("pseudonymousId"));
     String classmateId =
         owner
             .call()
@@ -98,7 +99,7 @@ class OwnershipTest {
             .statusCode(201)
             .extract()
             .path("pseudonymousId");
-    Api.Caller classmate = Api.student(owner, classmateId);
+    TestCaller classmate = Api.student(owner, classmateId);
     List<Call> studentCalls =
         List.of(
             new Call("GET", "/api/v1/students/" + studentId, null),
@@ -106,7 +107,7 @@ class OwnershipTest {
                 "POST", "/api/v1/students/" + studentId + "/consent", Map.of("textVersion", "v1")),
             new Call("POST", "/api/v1/students/" + studentId + "/consent-withdrawal", null),
             new Call("DELETE", "/api/v1/students/" + studentId, null));
-    for (Api.Caller someoneElse : List.of(otherStudent, classmate)) {
+    for (TestCaller someoneElse : List.of(otherStudent, classmate)) {
       for (Call c : studentCalls) {
         assertEquals(404, send(someoneElse, c).statusCode(), c.toString());
       }
@@ -145,7 +146,7 @@ class OwnershipTest {
         .body("version", org.hamcrest.Matchers.equalTo(0));
   }
 
-  private static Response send(Api.Caller caller, Call c) {
+  private static Response send(TestCaller caller, Call c) {
     var spec = caller.call().header("If-Match", "\"0\"");
     if (c.body() != null) {
       spec = spec.body(c.body());

@@ -17,13 +17,14 @@ import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventSchemas;
 import org.qiao.kit.testing.ContractExamples;
 import org.qiao.kit.testing.EventTap;
+import org.qiao.kit.testing.TestCaller;
 import org.qiao.kit.testing.TestProducer;
 
 @QuarkusTest
 class ProposalResourceTest {
 
   /** Places an order through the broker and waits until the institution sees it. */
-  static CloudEvent placeOrder(Api.Caller u, List<String> targets) {
+  static CloudEvent placeOrder(TestCaller u, List<String> targets) {
     CloudEvent placed = OrderEvents.placed(ContractExamples.newId(), 30, targets);
     TestProducer.send(OrderEvents.TOPIC, placed);
     await()
@@ -35,7 +36,7 @@ class ProposalResourceTest {
     return placed;
   }
 
-  static String submit(Api.Caller u, String orderId, String planId, int capacity) {
+  static String submit(TestCaller u, String orderId, String planId, int capacity) {
     return u.create(
         "/api/v1/proposals",
         Map.of(
@@ -51,7 +52,7 @@ class ProposalResourceTest {
 
   @Test
   void ordersOpenToTheInstitutionAreListedAndFilteredByMajorAndSkill() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     CloudEvent toAll = placeOrder(u, List.of());
     CloudEvent toUs = placeOrder(u, List.of(u.code()));
     CloudEvent toOthers = OrderEvents.placed(ContractExamples.newId(), 5, List.of("4131099999"));
@@ -82,7 +83,7 @@ class ProposalResourceTest {
 
   @Test
   void submitThenAwardMarksThePlanContractedAndAWithdrawnProposalCannotBeWithdrawnTwice() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     String plan = CoursePlanResourceTest.publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
     CloudEvent order = placeOrder(u, List.of());
     String awarded;
@@ -166,7 +167,7 @@ class ProposalResourceTest {
 
   @Test
   void onlyAPublishedPlanOfAnOrderedMajorMayBeProposed() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     CloudEvent order = placeOrder(u, List.of());
     String draft = u.create("/api/v1/course-plans", aMajorPlan());
     String otherMajor =

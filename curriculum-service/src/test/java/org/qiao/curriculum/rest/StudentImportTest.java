@@ -23,6 +23,7 @@ import org.qiao.curriculum.support.Api;
 import org.qiao.curriculum.support.CohortFiles;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.testing.EventTap;
+import org.qiao.kit.testing.TestCaller;
 
 /**
  * Cohort imports in the formats registrars export: exactly the valid rows are stored, exactly the
@@ -92,7 +93,7 @@ class StudentImportTest {
     return rows.stream().map(r -> r.stream().map(String::valueOf).toList()).toList();
   }
 
-  static String submit(Api.Caller u, String contentType, byte[] body) {
+  static String submit(TestCaller u, String contentType, byte[] body) {
     return given()
         .config(
             RestAssured.config()
@@ -111,7 +112,7 @@ class StudentImportTest {
         .path("id");
   }
 
-  static JsonPath awaitFinished(Api.Caller u, String job) {
+  static JsonPath awaitFinished(TestCaller u, String job) {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
@@ -131,7 +132,7 @@ class StudentImportTest {
         .jsonPath();
   }
 
-  static void assertStoredExactly(Api.Caller u, Cohort c, String job) {
+  static void assertStoredExactly(TestCaller u, Cohort c, String job) {
     JsonPath status = awaitFinished(u, job);
     assertEquals("SUCCEEDED", status.getString("status"), status.prettify());
     assertEquals(7, status.getLong("rowsRead"));
@@ -165,7 +166,7 @@ class StudentImportTest {
 
   @Test
   void aUtf8CsvWithBomStoresTheValidRowsAndReportsTheInvalidOnes() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     CoursePlanResourceTest.publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
     Cohort c = cohort(ENGLISH);
     byte[] file = CohortFiles.csv(c.headers(), asText(c.rows()), StandardCharsets.UTF_8, true);
@@ -181,7 +182,7 @@ class StudentImportTest {
 
   @Test
   void aGb18030CsvWithChineseHeadersIsReadWithoutBeingDeclared() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     CoursePlanResourceTest.publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
     Cohort c = cohort(CHINESE);
     byte[] file = CohortFiles.csv(c.headers(), asText(c.rows()), Charset.forName("GB18030"), false);
@@ -191,7 +192,7 @@ class StudentImportTest {
 
   @Test
   void anXlsxWorkbookWithNumericCellsIsReadAsTheRegistrarTypedIt() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     CoursePlanResourceTest.publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
     Cohort c = cohort(CHINESE);
     List<List<Object>> numeric = new ArrayList<>();
@@ -210,7 +211,7 @@ class StudentImportTest {
 
   @Test
   void importingTheSameFileAgainChangesAndPublishesNothing() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     CoursePlanResourceTest.publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
     Cohort c = cohort(ENGLISH);
     byte[] file = CohortFiles.csv(c.headers(), asText(c.rows()), StandardCharsets.UTF_8, false);
@@ -232,7 +233,7 @@ class StudentImportTest {
 
   @Test
   void reImportingAnOldFileNeverGivesBackAConsentTheStudentWithdrew() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     CoursePlanResourceTest.publish(u, u.create("/api/v1/course-plans", aMajorPlan()));
     Cohort c = cohort(ENGLISH);
     byte[] file = CohortFiles.csv(c.headers(), asText(c.rows()), StandardCharsets.UTF_8, false);
@@ -257,7 +258,7 @@ class StudentImportTest {
 
   @Test
   void aFileWithoutARequiredColumnFailsAsAWholeAndStoresNothing() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     byte[] file =
         CohortFiles.csv(
             List.of("name", "majorCode"),
@@ -273,7 +274,7 @@ class StudentImportTest {
 
   @Test
   void jsonRowsAreImportedLikeAFile() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     String n = newStudentNumber();
     Map<String, Object> body =
         Map.of(

@@ -27,6 +27,7 @@ import org.qiao.curriculum.support.Api;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventSchemas;
 import org.qiao.kit.testing.EventTap;
+import org.qiao.kit.testing.TestCaller;
 
 /**
  * Personal data never leaves the service; only consented profiles are published; withdrawal and
@@ -49,7 +50,7 @@ class StudentPrivacyTest {
     }
   }
 
-  static Enrolled enrol(Api.Caller u, Map<String, Object> body) {
+  static Enrolled enrol(TestCaller u, Map<String, Object> body) {
     var r =
         u.call()
             // With a key, so that erasure must also remove the stored reply (it names the student).
@@ -64,8 +65,8 @@ class StudentPrivacyTest {
     return new Enrolled(r.path("id"), r.path("pseudonymousId"), body);
   }
 
-  static void consent(Api.Caller u, Enrolled s) {
-    Api.Caller student = Api.student(u, s.pseudonymousId());
+  static void consent(TestCaller u, Enrolled s) {
+    TestCaller student = Api.student(u, s.pseudonymousId());
     student
         .ifMatch("/api/v1/students/" + s.id())
         .body(Map.of("textVersion", "2026-01"))
@@ -79,7 +80,7 @@ class StudentPrivacyTest {
   @Test
   void onlyConsentedProfilesArePublishedWithdrawalAndErasureForgetAndNothingPersonalLeaves()
       throws Exception {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     String plan = u.create("/api/v1/course-plans", aMajorPlan());
     CoursePlanResourceTest.publish(u, plan);
     Enrolled consenting =
@@ -161,10 +162,10 @@ class StudentPrivacyTest {
 
   @Test
   void aStudentReadsOnlyTheirOwnRecordAndNoOtherOrganisationReadsAnyStudent() {
-    Api.Caller u = Api.university();
+    TestCaller u = Api.university();
     Enrolled a = enrol(u, aStudent(newStudentNumber()));
     Enrolled b = enrol(u, aStudent(newStudentNumber()));
-    Api.Caller studentA = Api.student(u, a.pseudonymousId());
+    TestCaller studentA = Api.student(u, a.pseudonymousId());
     studentA
         .call()
         .get("/api/v1/students/me")
@@ -182,7 +183,7 @@ class StudentPrivacyTest {
         .then()
         .statusCode(404);
     // The same pseudonymous id claimed at another institution is nobody there.
-    Api.Caller elsewhere = Api.university();
+    TestCaller elsewhere = Api.university();
     Api.student(elsewhere, a.pseudonymousId())
         .call()
         .get("/api/v1/students/me")

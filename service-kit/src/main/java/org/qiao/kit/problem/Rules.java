@@ -1,7 +1,6 @@
-package org.qiao.curriculum.domain;
+package org.qiao.kit.problem;
 
 import java.util.List;
-import org.qiao.kit.problem.ProblemException;
 
 /** The two ways a domain rule refuses: a bad value (400 naming the field) or a bad move (409). */
 public final class Rules {

@@ -1,0 +1,8 @@
+package org.qiao.internship.domain;
+
+public enum Severity {
+  MINOR,
+  MODERATE,
+  SERIOUS,
+  CRITICAL
+}

@@ -1,0 +1,115 @@
+package org.qiao.internship.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qiao.internship.domain.MentorHours;
+import org.qiao.internship.domain.Period;
+import org.qiao.internship.service.HoursService;
+import org.qiao.internship.service.IncidentService;
+import org.qiao.kit.http.Idempotency;
+import org.qiao.kit.http.Responses;
+import org.qiao.kit.security.Caller;
+import org.qiao.kit.security.Roles;
+
+/** Reports over many internships: mentors' hours for organisations, incidents for government. */
+@Path("/api/v1")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class MentorHoursResource {
+
+  private final HoursService hours;
+  private final IncidentService incidents;
+  private final Idempotency idempotency;
+  private final Caller caller;
+
+  MentorHoursResource(
+      HoursService hours, IncidentService incidents, Idempotency idempotency, Caller caller) {
+    this.hours = hours;
+    this.incidents = incidents;
+    this.idempotency = idempotency;
+    this.caller = caller;
+  }
+
+  @POST
+  @Path("/mentor-hours")
+  @RolesAllowed(Roles.MENTOR)
+  @Operation(
+      operationId = "recordMentorHours",
+      summary = "Record hours of guidance or teaching",
+      description =
+          "By the mentor, for a day up to today, optionally for an internship they mentor.")
+  @Tag(name = "Mentor hours", description = "Hours mentors spend guiding and teaching")
+  @APIResponse(
+      responseCode = "201",
+      description = "Recorded",
+      content = @Content(schema = @Schema(implementation = HoursResponse.class)))
+  public Response record(
+      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Valid @NotNull HoursRequest body,
+      UriInfo uri) {
+    return idempotency.create(
+        idempotencyKey,
+        "POST /api/v1/mentor-hours",
+        body,
+        () -> {
+          MentorHours h = hours.record(body.internshipId(), body.day(), body.kind(), body.hours());
+          return Responses.created(uri, h.id, HoursResponse.of(h), 0);
+        });
+  }
+
+  @GET
+  @Path("/mentor-hours/report")
+  @RolesAllowed({Roles.ENTERPRISE, Roles.UNIVERSITY})
+  @Operation(
+      operationId = "mentorHoursReport",
+      summary = "The organisation's mentors' hours in a period",
+      description =
+          "Per mentor and in total, guidance and teaching, for the days from `from` to `to`"
+              + " (both included).")
+  @Tag(name = "Mentor hours", description = "Hours mentors spend guiding and teaching")
+  @APIResponse(
+      responseCode = "200",
+      description = "The report",
+      content = @Content(schema = @Schema(implementation = HoursResponse.Report.class)))
+  public HoursResponse.Report report(@Valid @BeanParam PeriodParams params) {
+    Period p = params.period();
+    return HoursResponse.Report.of(caller.org(), p, hours.report(p));
+  }
+
+  @GET
+  @Path("/incident-statistics")
+  @RolesAllowed({Roles.GOVERNMENT, Roles.ADMIN})
+  @Operation(
+      operationId = "incidentStatistics",
+      summary = "Incident counts for the risk compensation scheme",
+      description =
+          "Counts by month, type, severity and city for incidents on days from `from` to `to`;"
+              + " no internship, person or free text.")
+  @Tag(
+      name = "Incidents",
+      description = "Incidents for the industry–education risk compensation scheme")
+  @APIResponse(
+      responseCode = "200",
+      description = "The counts",
+      content = @Content(schema = @Schema(implementation = IncidentResponse.Statistics.class)))
+  public IncidentResponse.Statistics statistics(@Valid @BeanParam PeriodParams params) {
+    Period p = params.period();
+    return IncidentResponse.Statistics.of(p, incidents.statistics(p));
+  }
+}

@@ -1,0 +1,119 @@
+package org.qiao.internship.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.qiao.internship.domain.Incident;
+import org.qiao.internship.domain.IncidentType;
+import org.qiao.internship.domain.Internship;
+import org.qiao.internship.domain.Party;
+import org.qiao.internship.domain.Period;
+import org.qiao.internship.domain.Severity;
+import org.qiao.kit.http.KeysetQuery;
+import org.qiao.kit.http.Page;
+import org.qiao.kit.ids.Ids;
+import org.qiao.kit.problem.ProblemException;
+
+/**
+ * Incidents for the risk compensation scheme: the institution or the enterprise reports them, the
+ * parties read them, government reads counts only.
+ */
+@ApplicationScoped
+public class IncidentService {
+
+  private final Callers callers;
+  private final InternshipService internships;
+  private final EntityManager em;
+  private final Clock clock;
+
+  IncidentService(Callers callers, InternshipService internships, EntityManager em, Clock clock) {
+    this.callers = callers;
+    this.internships = internships;
+    this.em = em;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Incident report(
+      UUID internshipId,
+      IncidentType type,
+      Severity severity,
+      LocalDate occurredOn,
+      String description,
+      String actions) {
+    Internship i = internships.visible(internshipId);
+    callers.require(i, "reported on", Party.INSTITUTION, Party.ENTERPRISE);
+    Incident x =
+        Incident.report(
+            Ids.newId(clock),
+            i,
+            type,
+            severity,
+            occurredOn,
+            description,
+            actions,
+            callers.org(),
+            LocalDate.now(clock.withZone(HoursService.CHINA)),
+            clock.instant());
+    x.persist();
+    return x;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Incident get(UUID internshipId, UUID incidentId) {
+    Internship i = internships.visible(internshipId);
+    readable(i);
+    Incident x = Incident.findById(incidentId);
+    if (x == null || !x.internshipId.equals(i.id)) {
+      throw ProblemException.notFound("incident " + incidentId);
+    }
+    return x;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<Incident> list(UUID internshipId, UUID cursor, int limit) {
+    Internship i = internships.visible(internshipId);
+    readable(i);
+    return KeysetQuery.from("incident")
+        .and("internship_id = ?", i.id)
+        .page(em, Incident.class, cursor, limit, x -> x.id);
+  }
+
+  /** One cell of the statistics: how many incidents of a type and severity in a month and city. */
+  public record Cell(String month, IncidentType type, Severity severity, String city, long count) {}
+
+  /** Counts by month, type, severity and city: no internship, person or free text. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Cell> statistics(Period period) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select to_char(occurred_on, 'YYYY-MM'), type, severity, city, count(*)"
+                    + " from incident where occurred_on between ?1 and ?2"
+                    + " group by 1, 2, 3, 4 order by 1, 2, 3, 4")
+            .setParameter(1, period.from())
+            .setParameter(2, period.to())
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new Cell(
+                    (String) r[0],
+                    IncidentType.valueOf((String) r[1]),
+                    Severity.valueOf((String) r[2]),
+                    (String) r[3],
+                    ((Number) r[4]).longValue()))
+        .toList();
+  }
+
+  /** Students do not read incident reports (free text written by the organisations). */
+  private void readable(Internship i) {
+    if (callers.isStudent()) {
+      throw ProblemException.notFound("incidents of internship " + i.id);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package org.qiao.internship.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.qiao.internship.domain.Internship;
+import org.qiao.internship.domain.InternshipStatus;
+import org.qiao.internship.domain.KnownStudent;
+import org.qiao.internship.domain.Mentor;
+import org.qiao.internship.domain.Party;
+import org.qiao.internship.domain.Rating;
+import org.qiao.internship.domain.Side;
+import org.qiao.internship.domain.TerminationReason;
+import org.qiao.internship.messaging.InternshipEvents;
+import org.qiao.kit.http.KeysetQuery;
+import org.qiao.kit.http.Page;
+import org.qiao.kit.http.Versions;
+import org.qiao.kit.ids.Ids;
+import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.problem.Rules;
+
+/** Internships from proposal to evaluation; each party only in its own steps. */
+@ApplicationScoped
+public class InternshipService {
+
+  private final Callers callers;
+  private final MentorService mentors;
+  private final InternshipEvents events;
+  private final EntityManager em;
+  private final Clock clock;
+
+  InternshipService(
+      Callers callers,
+      MentorService mentors,
+      InternshipEvents events,
+      EntityManager em,
+      Clock clock) {
+    this.callers = callers;
+    this.mentors = mentors;
+    this.events = events;
+    this.em = em;
+    this.clock = clock;
+  }
+
+  /**
+   * The enterprise or the institution proposes; its own side must be the caller's organisation, the
+   * student a known student of the institution, each mentor one of that side's with a free place.
+   */
+  @Transactional
+  public Internship propose(Internship.Terms t) {
+    Side side = callers.organisationSide();
+    if (!t.institutionCode().equals(callers.org()) && side == Side.INSTITUTION
+        || !t.enterpriseCode().equals(callers.org()) && side == Side.ENTERPRISE) {
+      throw Rules.invalid(
+          side == Side.INSTITUTION ? "institutionCode" : "enterpriseCode",
+          "must be your organisation's code (" + callers.org() + ")");
+    }
+    KnownStudent s = KnownStudent.findById(t.studentId());
+    if (s == null || !s.institutionCode.equals(t.institutionCode())) {
+      throw Rules.invalid(
+          "studentId", "is not a student of institution " + t.institutionCode() + " known here");
+    }
+    Mentor im = mentorOf(t.institutionMentorId(), t.institutionCode(), "institutionMentorId");
+    Mentor xm = mentorOf(t.enterpriseMentorId(), t.enterpriseCode(), "enterpriseMentorId");
+    mentors.assign(im);
+    mentors.assign(xm);
+    Internship i =
+        Internship.propose(
+            Ids.newId(clock),
+            t,
+            side == Side.INSTITUTION ? Party.INSTITUTION : Party.ENTERPRISE,
+            clock.instant());
+    i.persist();
+    events.proposed(i);
+    return i;
+  }
+
+  @Transactional
+  public Internship accept(UUID id, long expectedVersion) {
+    Internship i = visible(id);
+    Party p = callers.party(i);
+    Versions.check(expectedVersion, i.version);
+    if (i.accept(p, clock.instant())) {
+      events.confirmed(i);
+    } else {
+      em.flush();
+    }
+    return i;
+  }
+
+  @Transactional
+  public Internship start(UUID id, long expectedVersion) {
+    Internship i = visible(id);
+    callers.require(i, "started", Party.ENTERPRISE, Party.ENTERPRISE_MENTOR);
+    Versions.check(expectedVersion, i.version);
+    i.start(clock.instant());
+    events.started(i);
+    return i;
+  }
+
+  @Transactional
+  public Internship evaluate(UUID id, long expectedVersion, List<Rating> ratings) {
+    Internship i = visible(id);
+    Party p = callers.require(i, "evaluated", Party.INSTITUTION_MENTOR, Party.ENTERPRISE_MENTOR);
+    Versions.check(expectedVersion, i.version);
+    Side side = p == Party.INSTITUTION_MENTOR ? Side.INSTITUTION : Side.ENTERPRISE;
+    i.evaluate(i.mentorOf(side), side, ratings, clock.instant());
+    em.flush();
+    return i;
+  }
+
+  @Transactional
+  public Internship complete(UUID id, long expectedVersion) {
+    Internship i = visible(id);
+    callers.require(i, "completed", Party.INSTITUTION);
+    Versions.check(expectedVersion, i.version);
+    i.complete(clock.instant());
+    mentors.release(List.of(i.institutionMentorId, i.enterpriseMentorId));
+    events.completed(i);
+    return i;
+  }
+
+  @Transactional
+  public Internship terminate(UUID id, long expectedVersion, TerminationReason reason) {
+    Internship i = visible(id);
+    callers.require(i, "terminated", Party.INSTITUTION, Party.ENTERPRISE);
+    Versions.check(expectedVersion, i.version);
+    i.terminate(reason, clock.instant());
+    mentors.release(List.of(i.institutionMentorId, i.enterpriseMentorId));
+    events.terminated(i);
+    return i;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Internship get(UUID id) {
+    return visible(id);
+  }
+
+  /** The internships the caller takes part in, newest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<Internship> list(InternshipStatus status, UUID cursor, int limit) {
+    KeysetQuery q = KeysetQuery.from("internship");
+    if (callers.isStudent()) {
+      q.and("student_id = ?", callers.subject()).and("institution_code = ?", callers.org());
+    } else if (callers.isMentor()) {
+      UUID me = callers.mentor().id;
+      q.and("(institution_mentor_id = ? or enterprise_mentor_id = ?)", me, me);
+    } else if (callers.organisationSide() == Side.INSTITUTION) {
+      q.and("institution_code = ?", callers.org());
+    } else {
+      q.and("enterprise_code = ?", callers.org());
+    }
+    return q.andIfPresent("status = ?", status == null ? null : status.name())
+        .page(em, Internship.class, cursor, limit, i -> i.id);
+  }
+
+  /** The internship if the caller takes part in it; 404 otherwise (ids cannot be probed). */
+  Internship visible(UUID id) {
+    Internship i = Internship.findById(id);
+    if (i == null || !callers.sees(i)) {
+      throw ProblemException.notFound("internship " + id);
+    }
+    return i;
+  }
+
+  private static Mentor mentorOf(UUID id, String orgCode, String field) {
+    Mentor m = Mentor.findById(id);
+    if (m == null || !m.orgCode.equals(orgCode)) {
+      throw Rules.invalid(field, "is not a mentor of " + orgCode);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,61 @@
+package org.qiao.internship.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.qiao.internship.domain.Incident;
+import org.qiao.internship.domain.Internship;
+import org.qiao.internship.domain.InternshipLog;
+import org.qiao.internship.domain.KnownStudent;
+
+/** The students this service may place, kept from curriculum-service's events, and forgetting. */
+@ApplicationScoped
+public class StudentDirectory {
+
+  private final EntityManager em;
+  private final Clock clock;
+
+  StudentDirectory(EntityManager em, Clock clock) {
+    this.em = em;
+    this.clock = clock;
+  }
+
+  /** A consented profile was published (older versions than the one kept change nothing). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void known(String pseudonymousId, String institutionCode, long version) {
+    KnownStudent s = KnownStudent.findById(pseudonymousId);
+    if (s == null) {
+      s = new KnownStudent();
+      s.pseudonymousId = pseudonymousId;
+      s.institutionCode = institutionCode;
+      s.version = version;
+      s.persist();
+    } else if (version > s.version) {
+      s.institutionCode = institutionCode;
+      s.version = version;
+    }
+  }
+
+  /**
+   * Forgets a student (consent withdrawn or record erased): no reference to the pseudonymous id is
+   * left, the student's and mentors' words about them go; internships, hours and incident counts
+   * stay for the organisations' and government's aggregates.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void forget(String pseudonymousId) {
+    KnownStudent.deleteById(pseudonymousId);
+    List<Internship> internships = Internship.list("studentId", pseudonymousId);
+    if (internships.isEmpty()) {
+      return;
+    }
+    List<UUID> ids = internships.stream().map(i -> i.id).toList();
+    var now = clock.instant();
+    internships.forEach(i -> i.forgetStudent(now));
+    InternshipLog.<InternshipLog>list("internshipId in ?1", ids).forEach(l -> l.forget(now));
+    Incident.<Incident>list("internshipId in ?1", ids).forEach(Incident::forget);
+    em.flush();
+  }
+}
