@@ -1,6 +1,6 @@
 package org.qiao.curriculum.domain;
 
-import java.util.Set;
+import org.qiao.kit.codes.DivisionCodes;
 import org.qiao.kit.problem.Rules;
 
 /**
@@ -11,12 +11,6 @@ import org.qiao.kit.problem.Rules;
 public record InstitutionCode(String value) {
 
   public static final String FIELD = "institutionCode";
-
-  static final Set<String> PROVINCES =
-      Set.of(
-          "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-          "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
-          "65", "71", "81", "82");
 
   public InstitutionCode {
     String problem = problemWith(value);
@@ -36,7 +30,7 @@ public record InstitutionCode(String value) {
     if (text.charAt(0) != '4' || (text.charAt(1) != '1' && text.charAt(1) != '2')) {
       return "must start with the higher-education category 41 or 42";
     }
-    if (!PROVINCES.contains(text.substring(2, 4))) {
+    if (!DivisionCodes.isProvince(text.substring(2, 4))) {
       return "digits 3-4 ('" + text.substring(2, 4) + "') are not a provincial division code";
     }
     if (text.charAt(4) != '0') {

@@ -11,12 +11,13 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.qiao.kit.codes.DivisionCodes;
 import org.qiao.kit.problem.Rules;
 
 /**
  * An incident during an internship, for the industry–education risk compensation scheme. The
  * description and actions are free text for the parties; statistics use type, severity, date and
- * city only.
+ * city (a division code) only.
  */
 @Entity
 @Table(name = "incident")
@@ -38,8 +39,9 @@ public class Incident extends PanacheEntityBase {
   @Column(name = "occurred_on", nullable = false)
   public LocalDate occurredOn;
 
-  @Column(nullable = false)
-  public String city;
+  /** The city-level division code of where the internship takes place. */
+  @Column(name = "city_code", nullable = false)
+  public String cityCode;
 
   public String description;
 
@@ -90,7 +92,7 @@ public class Incident extends PanacheEntityBase {
     i.type = type;
     i.severity = severity;
     i.occurredOn = occurredOn;
-    i.city = internship.city;
+    i.cityCode = DivisionCodes.city(internship.divisionCode);
     i.description = Rules.required("description", description);
     i.actions = Rules.optional(actions);
     i.reportedBy = reportedBy;

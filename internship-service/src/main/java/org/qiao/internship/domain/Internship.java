@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.qiao.kit.codes.DivisionCodes;
 import org.qiao.kit.problem.Rules;
 
 /**
@@ -74,8 +75,9 @@ public class Internship extends PanacheEntityBase {
   @Column(name = "end_date", nullable = false)
   public LocalDate endDate;
 
-  @Column(nullable = false)
-  public String city;
+  /** Where it takes place: a GB/T 2260 division code (county level or coarser). */
+  @Column(name = "division_code", nullable = false)
+  public String divisionCode;
 
   @Column(nullable = false)
   public String place;
@@ -126,7 +128,7 @@ public class Internship extends PanacheEntityBase {
       UUID enterpriseMentorId,
       LocalDate startDate,
       LocalDate endDate,
-      String city,
+      String divisionCode,
       String place,
       List<Goal> goals) {
 
@@ -155,7 +157,10 @@ public class Internship extends PanacheEntityBase {
       if (startDate.plusDays(MAX_DAYS).isBefore(endDate)) {
         throw Rules.invalid("endDate", "must be within " + MAX_DAYS + " days of startDate");
       }
-      city = Rules.required("city", city);
+      String problem = DivisionCodes.problemWith(divisionCode);
+      if (problem != null) {
+        throw Rules.invalid("divisionCode", problem);
+      }
       place = Rules.required("place", place);
       if (goals == null || goals.isEmpty()) {
         throw Rules.invalid("goals", "name at least one goal");
@@ -178,7 +183,7 @@ public class Internship extends PanacheEntityBase {
     i.enterpriseMentorId = t.enterpriseMentorId();
     i.startDate = t.startDate();
     i.endDate = t.endDate();
-    i.city = t.city();
+    i.divisionCode = t.divisionCode();
     i.place = t.place();
     i.goals = t.goals();
     i.status = InternshipStatus.PROPOSED;
@@ -278,10 +283,45 @@ public class Internship extends PanacheEntityBase {
     updatedAt = now;
   }
 
-  /** Removes the reference to a student curriculum-service was told to forget; the rest stays. */
+  /**
+   * The mentors whose places this internship holds: the proposing side's from the proposal, the
+   * other side's from their acceptance (another organisation cannot fill a mentor's capacity).
+   */
+  public List<UUID> mentorsHoldingPlaces() {
+    List<UUID> out = new ArrayList<>();
+    if (acceptedBy.contains(Party.INSTITUTION_MENTOR) || proposedBy() == Side.INSTITUTION) {
+      out.add(institutionMentorId);
+    }
+    if (acceptedBy.contains(Party.ENTERPRISE_MENTOR) || proposedBy() == Side.ENTERPRISE) {
+      out.add(enterpriseMentorId);
+    }
+    return out;
+  }
+
+  /** The side that proposed: its organisation's acceptance is recorded first. */
+  public Side proposedBy() {
+    return acceptedBy.get(0) == Party.INSTITUTION ? Side.INSTITUTION : Side.ENTERPRISE;
+  }
+
+  /**
+   * Removes what is about a forgotten student: the reference and the mentors' evidence texts;
+   * ratings, verified skills and dates stay for aggregates.
+   */
   public void forgetStudent(Instant now) {
     studentId = null;
     forgotten = true;
+    evaluations =
+        evaluations.stream()
+            .map(
+                e ->
+                    new Evaluation(
+                        e.mentorId(),
+                        e.side(),
+                        e.ratings().stream()
+                            .map(r -> new Rating(r.skill(), r.rating(), Rating.FORGOTTEN))
+                            .toList(),
+                        e.at()))
+            .toList();
     updatedAt = now;
   }
 

@@ -49,7 +49,8 @@ public class Mentor extends PanacheEntityBase {
   @Column(nullable = false)
   public int capacity;
 
-  @Column(nullable = false)
+  /** Written only by the service's conditional updates, never from a loaded copy. */
+  @Column(nullable = false, insertable = true, updatable = false)
   public int assigned;
 
   @Column(name = "created_at", nullable = false)

@@ -9,8 +9,9 @@ import org.qiao.internship.domain.Internship;
 import org.qiao.internship.domain.VerifiedSkill;
 
 /**
- * What every internship event carries: the internship's state, without free text about a person (no
- * place, no termination note: a reason code) and with the student as a pseudonymous id.
+ * What every internship event carries: the internship's state, with the student as a pseudonymous
+ * id and nothing written about a person (no place, no evidence; termination as a reason code). Goal
+ * descriptions are the plan's text, written before the internship.
  */
 record InternshipState(
     UUID internshipId,
@@ -25,7 +26,7 @@ record InternshipState(
     UUID enterpriseMentorId,
     LocalDate startDate,
     LocalDate endDate,
-    String city,
+    String divisionCode,
     List<Goal> goals,
     List<String> acceptedBy,
     String terminationReason,
@@ -47,7 +48,7 @@ record InternshipState(
         i.enterpriseMentorId,
         i.startDate,
         i.endDate,
-        i.city,
+        i.divisionCode,
         i.goals,
         i.acceptedBy.stream().map(Enum::name).sorted().toList(),
         i.terminationReason == null ? null : i.terminationReason.name(),

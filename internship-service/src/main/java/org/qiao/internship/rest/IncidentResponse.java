@@ -18,7 +18,7 @@ public record IncidentResponse(
     IncidentType type,
     Severity severity,
     LocalDate occurredOn,
-    String city,
+    String cityCode,
     String description,
     String actions,
     String reportedBy,
@@ -32,7 +32,7 @@ public record IncidentResponse(
         x.type,
         x.severity,
         x.occurredOn,
-        x.city,
+        x.cityCode,
         x.description,
         x.actions,
         x.reportedBy,
@@ -42,14 +42,16 @@ public record IncidentResponse(
 
   @Schema(
       name = "IncidentStatistics",
-      description = "Incident counts by month, type, severity and city; nothing about a person")
+      description =
+          "Incident counts by month, type, severity and city (division code); nothing about a"
+              + " person")
   public record Statistics(LocalDate from, LocalDate to, List<Cell> cells, long total) {
     static Statistics of(Period p, List<IncidentService.Cell> cells) {
       return new Statistics(
           p.from(),
           p.to(),
           cells.stream()
-              .map(c -> new Cell(c.month(), c.type(), c.severity(), c.city(), c.count()))
+              .map(c -> new Cell(c.month(), c.type(), c.severity(), c.cityCode(), c.count()))
               .toList(),
           cells.stream().mapToLong(IncidentService.Cell::count).sum());
     }
@@ -60,6 +62,7 @@ public record IncidentResponse(
       @Schema(example = "2027-07") String month,
       IncidentType type,
       Severity severity,
-      String city,
+      @Schema(example = "310000", description = "City-level GB/T 2260 division code")
+          String cityCode,
       long incidents) {}
 }

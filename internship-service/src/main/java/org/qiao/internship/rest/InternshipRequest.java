@@ -34,7 +34,13 @@ public record InternshipRequest(
     @NotNull UUID enterpriseMentorId,
     @Schema(example = "2027-07-05") @NotNull LocalDate startDate,
     @Schema(example = "2027-08-27") @NotNull LocalDate endDate,
-    @Schema(example = "上海") @NotBlank @Size(max = 50) String city,
+    @Schema(
+            example = "310115",
+            description = "Where it takes place: GB/T 2260 division code (浦东新区 310115)")
+        @NotBlank
+        @Size(min = 6, max = 6)
+        @Pattern(regexp = "\\d{6}")
+        String divisionCode,
     @Schema(example = "张江高科技园区 验证实验室") @NotBlank @Size(max = 200) String place,
     @NotEmpty @Size(max = 30) List<@Valid @NotNull GoalDto> goals) {
 
@@ -56,7 +62,7 @@ public record InternshipRequest(
         enterpriseMentorId,
         startDate,
         endDate,
-        city,
+        divisionCode,
         place,
         goals.stream().map(g -> new Goal(g.description(), g.skills())).toList());
   }

@@ -134,7 +134,7 @@ public class InternshipResource {
   }
 
   @POST
-  @Path("/{id}/start")
+  @Path("/{id}/commencement")
   @RolesAllowed({Roles.ENTERPRISE, Roles.MENTOR})
   @Operation(
       operationId = "startInternship",

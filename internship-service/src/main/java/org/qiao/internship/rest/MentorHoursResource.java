@@ -9,10 +9,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,6 +73,22 @@ public class MentorHoursResource {
           MentorHours h = hours.record(body.internshipId(), body.day(), body.kind(), body.hours());
           return Responses.created(uri, h.id, HoursResponse.of(h), 0);
         });
+  }
+
+  @GET
+  @Path("/mentor-hours/{id}")
+  @RolesAllowed({Roles.MENTOR, Roles.ENTERPRISE, Roles.UNIVERSITY})
+  @Operation(
+      operationId = "getMentorHours",
+      summary = "Read an hours entry",
+      description = "Its mentor reads it, and the mentor's organisation. Entries do not change.")
+  @Tag(name = "Mentor hours", description = "Hours mentors spend guiding and teaching")
+  @APIResponse(
+      responseCode = "200",
+      description = "The entry",
+      content = @Content(schema = @Schema(implementation = HoursResponse.class)))
+  public Response get(@PathParam("id") UUID id) {
+    return Responses.ok(HoursResponse.of(hours.get(id)), 0);
   }
 
   @GET

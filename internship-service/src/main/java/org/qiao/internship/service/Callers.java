@@ -97,20 +97,34 @@ public class Callers {
     return false;
   }
 
-  /** The party the caller is on the internship (which it sees), or 403. */
+  /**
+   * The one party the caller is on the internship, matched by role and org (and sub for mentors),
+   * as {@link #sees} does; 403 for a student or a token that would be more than one party.
+   */
   public Party party(Internship i) {
-    if (caller.is(Roles.UNIVERSITY)) {
-      return Party.INSTITUTION;
+    List<Party> parties = new java.util.ArrayList<>();
+    if (caller.is(Roles.UNIVERSITY) && i.institutionCode.equals(caller.org())) {
+      parties.add(Party.INSTITUTION);
     }
-    if (caller.is(Roles.ENTERPRISE)) {
-      return Party.ENTERPRISE;
+    if (caller.is(Roles.ENTERPRISE) && i.enterpriseCode.equals(caller.org())) {
+      parties.add(Party.ENTERPRISE);
     }
     if (caller.is(Roles.MENTOR)) {
-      return caller.subject().equals(i.institutionMentorId.toString())
-          ? Party.INSTITUTION_MENTOR
-          : Party.ENTERPRISE_MENTOR;
+      String sub = caller.subject();
+      if (sub.equals(i.institutionMentorId.toString()) && i.institutionCode.equals(caller.org())) {
+        parties.add(Party.INSTITUTION_MENTOR);
+      }
+      if (sub.equals(i.enterpriseMentorId.toString()) && i.enterpriseCode.equals(caller.org())) {
+        parties.add(Party.ENTERPRISE_MENTOR);
+      }
     }
-    throw forbidden("Students read their internships; the parties act on them");
+    if (parties.size() != 1) {
+      throw forbidden(
+          parties.isEmpty()
+              ? "Students read their internships; the parties act on them"
+              : "The token would act as more than one party: " + parties);
+    }
+    return parties.get(0);
   }
 
   /** Refuses unless the caller is one of {@code allowed} on this internship. */

@@ -18,6 +18,7 @@ import org.qiao.internship.domain.Mentor;
 import org.qiao.internship.domain.MentorHours;
 import org.qiao.internship.domain.Period;
 import org.qiao.kit.ids.Ids;
+import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.problem.Rules;
 
 /** Mentors record the hours they guide and teach; organisations read a report per period. */
@@ -57,6 +58,21 @@ public class HoursService {
             LocalDate.now(clock.withZone(CHINA)),
             clock.instant());
     h.persist();
+    return h;
+  }
+
+  /** An entry: its mentor reads it, and the mentor's organisation. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public MentorHours get(UUID id) {
+    MentorHours h = MentorHours.findById(id);
+    boolean mine =
+        h != null
+            && (callers.isMentor()
+                ? h.mentorId.equals(callers.mentor().id)
+                : callers.isOrganisation() && h.orgCode.equals(callers.org()));
+    if (!mine) {
+      throw ProblemException.notFound("mentor hours " + id);
+    }
     return h;
   }
 

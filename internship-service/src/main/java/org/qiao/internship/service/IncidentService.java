@@ -45,7 +45,7 @@ public class IncidentService {
       LocalDate occurredOn,
       String description,
       String actions) {
-    Internship i = internships.visible(internshipId);
+    Internship i = internships.visibleLocked(internshipId);
     callers.require(i, "reported on", Party.INSTITUTION, Party.ENTERPRISE);
     Incident x =
         Incident.report(
@@ -84,7 +84,8 @@ public class IncidentService {
   }
 
   /** One cell of the statistics: how many incidents of a type and severity in a month and city. */
-  public record Cell(String month, IncidentType type, Severity severity, String city, long count) {}
+  public record Cell(
+      String month, IncidentType type, Severity severity, String cityCode, long count) {}
 
   /** Counts by month, type, severity and city: no internship, person or free text. */
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -92,7 +93,7 @@ public class IncidentService {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "select to_char(occurred_on, 'YYYY-MM'), type, severity, city, count(*)"
+                "select to_char(occurred_on, 'YYYY-MM'), type, severity, city_code, count(*)"
                     + " from incident where occurred_on between ?1 and ?2"
                     + " group by 1, 2, 3, 4 order by 1, 2, 3, 4")
             .setParameter(1, period.from())

@@ -2,6 +2,7 @@ package org.qiao.internship.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -58,15 +59,16 @@ public class InternshipService {
           side == Side.INSTITUTION ? "institutionCode" : "enterpriseCode",
           "must be your organisation's code (" + callers.org() + ")");
     }
-    KnownStudent s = KnownStudent.findById(t.studentId());
+    // Locked: a forget event for the student waits for this proposal, then finds it.
+    KnownStudent s = KnownStudent.findById(t.studentId(), LockModeType.PESSIMISTIC_READ);
     if (s == null || !s.institutionCode.equals(t.institutionCode())) {
       throw Rules.invalid(
           "studentId", "is not a student of institution " + t.institutionCode() + " known here");
     }
     Mentor im = mentorOf(t.institutionMentorId(), t.institutionCode(), "institutionMentorId");
     Mentor xm = mentorOf(t.enterpriseMentorId(), t.enterpriseCode(), "enterpriseMentorId");
-    mentors.assign(im);
-    mentors.assign(xm);
+    // The proposing side's mentor now; the other side's when that mentor accepts.
+    mentors.assign(side == Side.INSTITUTION ? im : xm);
     Internship i =
         Internship.propose(
             Ids.newId(clock),
@@ -83,7 +85,13 @@ public class InternshipService {
     Internship i = visible(id);
     Party p = callers.party(i);
     Versions.check(expectedVersion, i.version);
-    if (i.accept(p, clock.instant())) {
+    boolean confirmed = i.accept(p, clock.instant());
+    if (p == Party.INSTITUTION_MENTOR && i.proposedBy() == Side.ENTERPRISE) {
+      mentors.assign(Mentor.findById(i.institutionMentorId));
+    } else if (p == Party.ENTERPRISE_MENTOR && i.proposedBy() == Side.INSTITUTION) {
+      mentors.assign(Mentor.findById(i.enterpriseMentorId));
+    }
+    if (confirmed) {
       events.confirmed(i);
     } else {
       em.flush();
@@ -118,7 +126,7 @@ public class InternshipService {
     callers.require(i, "completed", Party.INSTITUTION);
     Versions.check(expectedVersion, i.version);
     i.complete(clock.instant());
-    mentors.release(List.of(i.institutionMentorId, i.enterpriseMentorId));
+    mentors.release(i.mentorsHoldingPlaces());
     events.completed(i);
     return i;
   }
@@ -129,7 +137,7 @@ public class InternshipService {
     callers.require(i, "terminated", Party.INSTITUTION, Party.ENTERPRISE);
     Versions.check(expectedVersion, i.version);
     i.terminate(reason, clock.instant());
-    mentors.release(List.of(i.institutionMentorId, i.enterpriseMentorId));
+    mentors.release(i.mentorsHoldingPlaces());
     events.terminated(i);
     return i;
   }
@@ -159,7 +167,19 @@ public class InternshipService {
 
   /** The internship if the caller takes part in it; 404 otherwise (ids cannot be probed). */
   Internship visible(UUID id) {
-    Internship i = Internship.findById(id);
+    return visible(id, LockModeType.NONE);
+  }
+
+  /**
+   * As {@link #visible(UUID)}, locked for writing: what is added to it (a log, an incident) and a
+   * forget event for its student happen one after the other, so the forget finds it.
+   */
+  Internship visibleLocked(UUID id) {
+    return visible(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  private Internship visible(UUID id, LockModeType lock) {
+    Internship i = Internship.findById(id, lock);
     if (i == null || !callers.sees(i)) {
       throw ProblemException.notFound("internship " + id);
     }

@@ -37,7 +37,7 @@ public class LogService {
   @Transactional
   public InternshipLog submit(
       UUID internshipId, LocalDate weekOf, String text, BigDecimal hours, List<Integer> goals) {
-    Internship i = internships.visible(internshipId);
+    Internship i = internships.visibleLocked(internshipId);
     if (!callers.isStudent()) {
       throw Callers.forbidden("Weekly logs are written by the student");
     }

@@ -74,7 +74,8 @@ public class MentorService {
   public void assign(Mentor m) {
     int taken =
         em.createNativeQuery(
-                "update mentor set assigned = assigned + 1 where id = ?1 and assigned < capacity")
+                "update mentor set assigned = assigned + 1, version = version + 1"
+                    + " where id = ?1 and assigned < capacity")
             .setParameter(1, m.id)
             .executeUpdate();
     if (taken == 0) {
@@ -90,7 +91,8 @@ public class MentorService {
   /** Gives back the places of an internship that ended. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void release(Collection<UUID> mentorIds) {
-    em.createNativeQuery("update mentor set assigned = assigned - 1 where id in (?1)")
+    em.createNativeQuery(
+            "update mentor set assigned = assigned - 1, version = version + 1 where id in (?1)")
         .setParameter(1, mentorIds)
         .executeUpdate();
   }

@@ -46,7 +46,9 @@ public class StudentDirectory {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void forget(String pseudonymousId) {
-    KnownStudent.deleteById(pseudonymousId);
+    // A bulk delete runs now: it waits for a proposal holding the student, whose internship the
+    // query below then sees.
+    KnownStudent.delete("pseudonymousId", pseudonymousId);
     List<Internship> internships = Internship.list("studentId", pseudonymousId);
     if (internships.isEmpty()) {
       return;
@@ -56,6 +58,15 @@ public class StudentDirectory {
     internships.forEach(i -> i.forgetStudent(now));
     InternshipLog.<InternshipLog>list("internshipId in ?1", ids).forEach(l -> l.forget(now));
     Incident.<Incident>list("internshipId in ?1", ids).forEach(Incident::forget);
+    // Stored answers to retried requests may quote the student or their words: they go too.
+    em.createNativeQuery("delete from idempotency_record where response_body like ?1")
+        .setParameter(1, "%" + pseudonymousId + "%")
+        .executeUpdate();
+    for (UUID id : ids) {
+      em.createNativeQuery("delete from idempotency_record where response_body like ?1")
+          .setParameter(1, "%" + id + "%")
+          .executeUpdate();
+    }
     em.flush();
   }
 }

@@ -37,7 +37,7 @@ class InternshipTest {
             EM,
             LocalDate.of(2027, 7, 5),
             LocalDate.of(2027, 8, 27),
-            "上海",
+            "310115",
             "张江",
             List.of(
                 new Goal("验证环境", List.of("UVM验证", "SystemVerilog")),
@@ -211,7 +211,7 @@ class InternshipTest {
                         EM,
                         LocalDate.of(2027, 7, 5),
                         LocalDate.of(2027, 7, 5),
-                        "上海",
+                        "310115",
                         "p",
                         List.of(new Goal("g", List.of("x")))))
             .errors()

@@ -35,7 +35,7 @@ class InternshipFlowTest {
           .statusCode(200)
           .body("status", equalTo("CONFIRMED"))
           .body("pendingAcceptances", equalTo(List.of()));
-      x.enterpriseMentor.ifMatch(x.path()).post(x.path() + "/start").then().statusCode(200);
+      x.enterpriseMentor.ifMatch(x.path()).post(x.path() + "/commencement").then().statusCode(200);
       x.evaluated(new int[] {4, 2, 3}, new int[] {3, 5, 3});
       x.institution
           .ifMatch(x.path())
@@ -77,15 +77,15 @@ class InternshipFlowTest {
     // The student reads but takes no step; the institution does not start; mentors do not end.
     x.student.ifMatch(x.path()).post(x.path() + "/acceptances").then().statusCode(403);
     x.acceptedByTheOthers();
-    x.institution.ifMatch(x.path()).post(x.path() + "/start").then().statusCode(403);
-    x.institutionMentor.ifMatch(x.path()).post(x.path() + "/start").then().statusCode(403);
+    x.institution.ifMatch(x.path()).post(x.path() + "/commencement").then().statusCode(403);
+    x.institutionMentor.ifMatch(x.path()).post(x.path() + "/commencement").then().statusCode(403);
     x.enterpriseMentor
         .ifMatch(x.path())
         .body(Map.of("reason", "OTHER"))
         .post(x.path() + "/termination")
         .then()
         .statusCode(403);
-    x.enterprise.ifMatch(x.path()).post(x.path() + "/start").then().statusCode(200);
+    x.enterprise.ifMatch(x.path()).post(x.path() + "/commencement").then().statusCode(200);
     x.enterprise.ifMatch(x.path()).post(x.path() + "/completion").then().statusCode(403);
     // Completing before both evaluations is an illegal transition.
     x.institution
@@ -97,11 +97,14 @@ class InternshipFlowTest {
   }
 
   @Test
-  void terminationFreesBothMentorsPlacesAndCarriesOnlyAReasonCode() {
+  void terminationFreesTheMentorsPlacesAndCarriesOnlyAReasonCode() {
     try (EventTap tap = EventTap.open(TOPIC)) {
       Internships x = new Internships().proposed();
       String mentorPath = "/api/v1/mentors/" + x.enterpriseMentor.id();
+      String otherPath = "/api/v1/mentors/" + x.institutionMentor.id();
+      x.institutionMentor.ifMatch(x.path()).post(x.path() + "/acceptances").then().statusCode(200);
       x.enterprise.call().get(mentorPath).then().body("assigned", equalTo(1));
+      x.institution.call().get(otherPath).then().body("assigned", equalTo(1));
       x.institution
           .ifMatch(x.path())
           .body(Map.of("reason", "NOT_CONFIRMED"))
@@ -110,6 +113,7 @@ class InternshipFlowTest {
           .statusCode(200)
           .body("status", equalTo("TERMINATED"));
       x.enterprise.call().get(mentorPath).then().body("assigned", equalTo(0));
+      x.institution.call().get(otherPath).then().body("assigned", equalTo(0));
       x.institution.ifMatch(x.path()).post(x.path() + "/acceptances").then().statusCode(409);
       CloudEvent t =
           tap.awaitEvents(
@@ -122,6 +126,60 @@ class InternshipFlowTest {
   }
 
   @Test
+  void forbiddenTransitionsOverHttpAreConflictsAndChangesNeedIfMatch() {
+    Internships x = new Internships().proposed();
+    x.enterprise.ifMatch(x.path()).post(x.path() + "/commencement").then().statusCode(409);
+    x.enterprise.ifMatch(x.path()).post(x.path() + "/acceptances").then().statusCode(409);
+    x.institution.call().post(x.path() + "/acceptances").then().statusCode(428);
+    x.institution
+        .call()
+        .header("If-Match", "\"99\"")
+        .post(x.path() + "/acceptances")
+        .then()
+        .statusCode(412);
+    x.acceptedByTheOthers();
+    x.evaluate409(x.institutionMentor);
+    x.enterprise.ifMatch(x.path()).post(x.path() + "/commencement").then().statusCode(200);
+    x.evaluated(new int[] {3, 3, 3}, new int[] {3, 3, 3});
+    x.institution.ifMatch(x.path()).post(x.path() + "/completion").then().statusCode(200);
+    x.institution.ifMatch(x.path()).post(x.path() + "/completion").then().statusCode(409);
+    x.enterprise
+        .ifMatch(x.path())
+        .body(Map.of("reason", "OTHER"))
+        .post(x.path() + "/termination")
+        .then()
+        .statusCode(409);
+    x.enterprise.ifMatch(x.path()).post(x.path() + "/commencement").then().statusCode(409);
+
+    Internships y = new Internships().proposed();
+    for (int expected : new int[] {200, 409}) {
+      y.institution
+          .ifMatch(y.path())
+          .body(Map.of("reason", "OTHER"))
+          .post(y.path() + "/termination")
+          .then()
+          .statusCode(expected);
+    }
+  }
+
+  @Test
+  void anApprenticeshipProposedByTheInstitutionSideRunsThroughTheSameSteps() {
+    Internships x = new Internships();
+    Map<String, Object> body = new java.util.HashMap<>(x.proposal());
+    body.put("kind", "APPRENTICESHIP");
+    x.id = x.institution.create("/api/v1/internships", body);
+    x.enterprise.ifMatch(x.path()).post(x.path() + "/acceptances").then().statusCode(200);
+    x.institutionMentor.ifMatch(x.path()).post(x.path() + "/acceptances").then().statusCode(200);
+    x.enterpriseMentor
+        .ifMatch(x.path())
+        .post(x.path() + "/acceptances")
+        .then()
+        .statusCode(200)
+        .body("kind", equalTo("APPRENTICESHIP"))
+        .body("status", equalTo("CONFIRMED"));
+  }
+
+  @Test
   void listsShowEachCallerTheInternshipsItTakesPartIn() {
     Internships x = new Internships().proposed();
     for (var c :
@@ -131,6 +189,20 @@ class InternshipFlowTest {
           .then()
           .statusCode(200)
           .body("id", containsInAnyOrder(x.id));
+    }
+    Internships other = new Internships();
+    for (var c :
+        List.of(
+            other.institution,
+            other.enterprise,
+            other.institutionMentor,
+            other.enterpriseMentor,
+            other.student)) {
+      c.call()
+          .get("/api/v1/internships")
+          .then()
+          .statusCode(200)
+          .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(x.id)));
     }
   }
 }

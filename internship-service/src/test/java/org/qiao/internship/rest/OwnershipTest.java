@@ -39,6 +39,10 @@ class OwnershipTest {
                 "severity", "MINOR",
                 "occurredOn", LocalDate.now().toString(),
                 "description", "划伤"));
+    String hours =
+        x.enterpriseMentor.create(
+            "/api/v1/mentor-hours",
+            Map.of("day", LocalDate.now().toString(), "kind", "GUIDANCE", "hours", 1));
     String etagBefore = x.enterprise.call().get(x.path()).then().extract().header("ETag");
 
     // Same organisations, other people; other organisations.
@@ -72,10 +76,15 @@ class OwnershipTest {
                 "/api/v1/mentors/" + x.enterpriseMentor.id(),
                 Map.of("name", "n", "title", "t", "capacity", 9),
                 orgs),
+            new Endpoint(
+                "GET",
+                "/api/v1/mentor-hours/" + hours,
+                null,
+                List.of("university", "enterprise", "mentor")),
             new Endpoint("GET", i, null, parties),
             new Endpoint(
                 "POST", i + "/acceptances", null, List.of("university", "enterprise", "mentor")),
-            new Endpoint("POST", i + "/start", null, List.of("enterprise", "mentor")),
+            new Endpoint("POST", i + "/commencement", null, List.of("enterprise", "mentor")),
             new Endpoint(
                 "POST",
                 i + "/evaluations",

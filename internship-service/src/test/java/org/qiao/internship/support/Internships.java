@@ -21,14 +21,16 @@ public final class Internships {
   public static final LocalDate START = LocalDate.now().minusDays(14);
   public static final LocalDate END = START.plusDays(60);
 
-  private final String city;
+  private final String divisionCode;
 
+  /** In 浦东新区, Shanghai. */
   public Internships() {
-    this("上海");
+    this("310115");
   }
 
-  public Internships(String city) {
-    this.city = city;
+  /** Taking place in the given GB/T 2260 division. */
+  public Internships(String divisionCode) {
+    this.divisionCode = divisionCode;
     institutionMentor = Api.mentor(institution, 5);
     enterpriseMentor = Api.mentor(enterprise, 5);
     student = Api.student(institution);
@@ -44,7 +46,7 @@ public final class Internships {
         Map.entry("enterpriseMentorId", enterpriseMentor.id()),
         Map.entry("startDate", START.toString()),
         Map.entry("endDate", END.toString()),
-        Map.entry("city", city),
+        Map.entry("divisionCode", divisionCode),
         Map.entry("place", "张江 验证实验室"),
         Map.entry(
             "goals",
@@ -78,7 +80,7 @@ public final class Internships {
 
   public Internships active() {
     confirmed();
-    enterprise.ifMatch(path()).post(path() + "/start").then().statusCode(200);
+    enterprise.ifMatch(path()).post(path() + "/commencement").then().statusCode(200);
     return this;
   }
 
@@ -104,6 +106,19 @@ public final class Internships {
         .log()
         .ifValidationFails()
         .statusCode(200);
+  }
+
+  /** An evaluation outside ACTIVE: refused as an illegal transition. */
+  public void evaluate409(TestCaller mentor) {
+    mentor
+        .ifMatch(path())
+        .body(
+            Map.of(
+                "ratings",
+                List.of(rating("UVM验证", 3), rating("SystemVerilog", 3), rating("Python", 3))))
+        .post(path() + "/evaluations")
+        .then()
+        .statusCode(409);
   }
 
   private static Map<String, Object> rating(String skill, int r) {

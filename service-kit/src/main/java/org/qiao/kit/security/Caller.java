@@ -40,10 +40,18 @@ public class Caller {
     return sub;
   }
 
-  /** Whose keys, caches and records these are: the organisation, or the subject without one. */
+  /**
+   * Whose keys, caches and records these are: the organisation; a person acting in one (a student,
+   * a mentor) on their own, so two mentors of one company never share an idempotent reply.
+   */
   public String scope() {
     String org = jwt.getClaim(ORG_CLAIM);
-    return org != null && !org.isBlank() ? "org:" + org : "sub:" + jwt.getSubject();
+    String sub = jwt.getSubject();
+    if (org == null || org.isBlank()) {
+      return "sub:" + sub;
+    }
+    boolean person = is(Roles.STUDENT) || is(Roles.MENTOR);
+    return person && sub != null && !sub.isBlank() ? "org:" + org + "/sub:" + sub : "org:" + org;
   }
 
   public boolean is(String role) {
