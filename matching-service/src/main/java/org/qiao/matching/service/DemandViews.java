@@ -12,9 +12,11 @@ import org.qiao.matching.domain.DemandView;
 public class DemandViews {
 
   private final Clock clock;
+  private final Skills skills;
 
-  DemandViews(Clock clock) {
+  DemandViews(Clock clock, Skills skills) {
     this.clock = clock;
+    this.skills = skills;
   }
 
   /**
@@ -33,7 +35,10 @@ public class DemandViews {
       incoming.persist();
     } else if (stored.isOlderThan(incoming.sourceVersion)) {
       stored.replaceWith(incoming, clock.instant());
+    } else {
+      return;
     }
+    skills.noteUnknown(incoming.skills.stream().map(DemandView.RequiredSkill::name).toList());
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
