@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
-import org.qiao.curriculum.domain.ChinaTime;
 import org.qiao.curriculum.domain.CoursePlan;
 import org.qiao.curriculum.domain.Institution;
 import org.qiao.curriculum.domain.Proposal;
@@ -18,6 +17,7 @@ import org.qiao.kit.http.Versions;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.problem.Rules;
+import org.qiao.kit.time.ChinaTime;
 
 /** An institution's proposals to training orders: submitting, withdrawing, reading its own. */
 @ApplicationScoped

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.qiao.curriculum.domain.ChinaTime;
 import org.qiao.curriculum.domain.Consent;
 import org.qiao.curriculum.domain.Degree;
 import org.qiao.curriculum.domain.PersonalData;
@@ -20,6 +19,7 @@ import org.qiao.curriculum.service.importing.ImportColumn;
 import org.qiao.curriculum.service.importing.SourceRow;
 import org.qiao.kit.guard.SafeText;
 import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.time.ChinaTime;
 
 /**
  * Turns one row of a registrar's file into a statement about a student, or into the reasons it is

@@ -15,6 +15,7 @@ import org.qiao.curriculum.domain.PersonalData;
 import org.qiao.curriculum.domain.Student;
 import org.qiao.curriculum.domain.StudentProfile;
 import org.qiao.curriculum.messaging.CurriculumEvents;
+import org.qiao.kit.http.Idempotency;
 import org.qiao.kit.http.KeysetQuery;
 import org.qiao.kit.http.Page;
 import org.qiao.kit.http.Versions;
@@ -33,6 +34,7 @@ public class StudentService {
   private final CurriculumEvents events;
   private final Callers callers;
   private final EntityManager em;
+  private final Idempotency idempotency;
   private final Clock clock;
 
   StudentService(
@@ -40,11 +42,13 @@ public class StudentService {
       CurriculumEvents events,
       Callers callers,
       EntityManager em,
+      Idempotency idempotency,
       Clock clock) {
     this.records = records;
     this.events = events;
     this.callers = callers;
     this.em = em;
+    this.idempotency = idempotency;
     this.clock = clock;
   }
 
@@ -170,9 +174,7 @@ public class StudentService {
     }
     ErasedStudent.of(s.pseudonymousId, now).persist();
     // Stored answers to retried requests may hold the record too: they go with it.
-    em.createNativeQuery("delete from idempotency_record where response_body like ?1")
-        .setParameter(1, "%" + s.id + "%")
-        .executeUpdate();
+    idempotency.forgetRepliesMentioning(List.of(s.id.toString()));
     s.delete();
   }
 

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.qiao.curriculum.domain.ChinaTime;
 import org.qiao.curriculum.domain.CoursePlan;
 import org.qiao.curriculum.domain.Institution;
 import org.qiao.curriculum.domain.OrderAward;
@@ -26,6 +25,7 @@ import org.qiao.curriculum.messaging.EventTypes;
 import org.qiao.kit.http.KeysetQuery;
 import org.qiao.kit.http.Page;
 import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.time.ChinaTime;
 
 /**
  * The training orders institutions may answer, kept from talent-demand-service's events, and the

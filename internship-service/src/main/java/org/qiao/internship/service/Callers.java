@@ -1,6 +1,7 @@
 package org.qiao.internship.service;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.qiao.internship.domain.Internship;
@@ -76,33 +77,32 @@ public class Callers {
 
   /** Whether the caller takes part in the internship (else it does not exist for them: 404). */
   public boolean sees(Internship i) {
-    if (caller.is(Roles.UNIVERSITY) && i.institutionCode.equals(caller.org())) {
-      return true;
-    }
-    if (caller.is(Roles.ENTERPRISE) && i.enterpriseCode.equals(caller.org())) {
-      return true;
-    }
-    if (caller.is(Roles.MENTOR)) {
-      String sub = caller.subject();
-      return sub != null
-          && (sub.equals(i.institutionMentorId.toString()) && caller.org().equals(i.institutionCode)
-              || sub.equals(i.enterpriseMentorId.toString())
-                  && caller.org().equals(i.enterpriseCode));
-    }
     if (caller.is(Roles.STUDENT)) {
       return i.studentId != null
           && i.studentId.equals(caller.subject())
           && i.institutionCode.equals(caller.org());
     }
-    return false;
+    return !parties(i).isEmpty();
   }
 
   /**
-   * The one party the caller is on the internship, matched by role and org (and sub for mentors),
-   * as {@link #sees} does; 403 for a student or a token that would be more than one party.
+   * The one party the caller is on the internship, matched as {@link #sees} matches; 403 for a
+   * student or a token that would be more than one party.
    */
   public Party party(Internship i) {
-    List<Party> parties = new java.util.ArrayList<>();
+    List<Party> parties = parties(i);
+    if (parties.size() != 1) {
+      throw forbidden(
+          parties.isEmpty()
+              ? "Students read their internships; the parties act on them"
+              : "The token would act as more than one party: " + parties);
+    }
+    return parties.get(0);
+  }
+
+  /** The parties the token is on the internship: by role and org, and sub for mentors. */
+  private List<Party> parties(Internship i) {
+    List<Party> parties = new ArrayList<>();
     if (caller.is(Roles.UNIVERSITY) && i.institutionCode.equals(caller.org())) {
       parties.add(Party.INSTITUTION);
     }
@@ -118,13 +118,7 @@ public class Callers {
         parties.add(Party.ENTERPRISE_MENTOR);
       }
     }
-    if (parties.size() != 1) {
-      throw forbidden(
-          parties.isEmpty()
-              ? "Students read their internships; the parties act on them"
-              : "The token would act as more than one party: " + parties);
-    }
-    return parties.get(0);
+    return parties;
   }
 
   /** Refuses unless the caller is one of {@code allowed} on this internship. */

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +19,11 @@ import org.qiao.internship.domain.Period;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.problem.Rules;
+import org.qiao.kit.time.ChinaTime;
 
 /** Mentors record the hours they guide and teach; organisations read a report per period. */
 @ApplicationScoped
 public class HoursService {
-
-  /** Days are Chinese calendar days, whatever the server's zone. */
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final Callers callers;
   private final EntityManager em;
@@ -55,7 +52,7 @@ public class HoursService {
             day,
             kind,
             hours,
-            LocalDate.now(clock.withZone(CHINA)),
+            ChinaTime.today(clock),
             clock.instant());
     h.persist();
     return h;

@@ -17,6 +17,7 @@ import org.qiao.kit.http.KeysetQuery;
 import org.qiao.kit.http.Page;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.time.ChinaTime;
 
 /**
  * Incidents for the risk compensation scheme: the institution or the enterprise reports them, the
@@ -57,7 +58,7 @@ public class IncidentService {
             description,
             actions,
             callers.org(),
-            LocalDate.now(clock.withZone(HoursService.CHINA)),
+            ChinaTime.today(clock),
             clock.instant());
     x.persist();
     return x;

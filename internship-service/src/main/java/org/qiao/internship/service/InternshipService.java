@@ -65,10 +65,10 @@ public class InternshipService {
       throw Rules.invalid(
           "studentId", "is not a student of institution " + t.institutionCode() + " known here");
     }
-    Mentor im = mentorOf(t.institutionMentorId(), t.institutionCode(), "institutionMentorId");
-    Mentor xm = mentorOf(t.enterpriseMentorId(), t.enterpriseCode(), "enterpriseMentorId");
+    requireMentorOf(t.institutionMentorId(), t.institutionCode(), "institutionMentorId");
+    requireMentorOf(t.enterpriseMentorId(), t.enterpriseCode(), "enterpriseMentorId");
     // The proposing side's mentor now; the other side's when that mentor accepts.
-    mentors.assign(side == Side.INSTITUTION ? im : xm);
+    mentors.assign(side == Side.INSTITUTION ? t.institutionMentorId() : t.enterpriseMentorId());
     Internship i =
         Internship.propose(
             Ids.newId(clock),
@@ -87,9 +87,9 @@ public class InternshipService {
     Versions.check(expectedVersion, i.version);
     boolean confirmed = i.accept(p, clock.instant());
     if (p == Party.INSTITUTION_MENTOR && i.proposedBy() == Side.ENTERPRISE) {
-      mentors.assign(Mentor.findById(i.institutionMentorId));
+      mentors.assign(i.institutionMentorId);
     } else if (p == Party.ENTERPRISE_MENTOR && i.proposedBy() == Side.INSTITUTION) {
-      mentors.assign(Mentor.findById(i.enterpriseMentorId));
+      mentors.assign(i.enterpriseMentorId);
     }
     if (confirmed) {
       events.confirmed(i);
@@ -186,11 +186,10 @@ public class InternshipService {
     return i;
   }
 
-  private static Mentor mentorOf(UUID id, String orgCode, String field) {
+  private static void requireMentorOf(UUID id, String orgCode, String field) {
     Mentor m = Mentor.findById(id);
     if (m == null || !m.orgCode.equals(orgCode)) {
       throw Rules.invalid(field, "is not a mentor of " + orgCode);
     }
-    return m;
   }
 }

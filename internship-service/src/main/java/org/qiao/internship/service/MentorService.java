@@ -71,19 +71,19 @@ public class MentorService {
    * requests for the last place exactly one succeeds, the others get 409.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void assign(Mentor m) {
+  public void assign(UUID mentorId) {
     int taken =
         em.createNativeQuery(
                 "update mentor set assigned = assigned + 1, version = version + 1"
                     + " where id = ?1 and assigned < capacity")
-            .setParameter(1, m.id)
+            .setParameter(1, mentorId)
             .executeUpdate();
     if (taken == 0) {
       throw new ProblemException(
           409,
           "mentor-at-capacity",
           "Conflict",
-          "Mentor " + m.id + " already mentors as many internships as their capacity allows",
+          "Mentor " + mentorId + " already mentors as many internships as their capacity allows",
           java.util.List.of());
     }
   }

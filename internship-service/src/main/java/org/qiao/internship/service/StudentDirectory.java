@@ -4,22 +4,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.qiao.internship.domain.Incident;
 import org.qiao.internship.domain.Internship;
 import org.qiao.internship.domain.InternshipLog;
 import org.qiao.internship.domain.KnownStudent;
+import org.qiao.kit.http.Idempotency;
 
 /** The students this service may place, kept from curriculum-service's events, and forgetting. */
 @ApplicationScoped
 public class StudentDirectory {
 
   private final EntityManager em;
+  private final Idempotency idempotency;
   private final Clock clock;
 
-  StudentDirectory(EntityManager em, Clock clock) {
+  StudentDirectory(EntityManager em, Idempotency idempotency, Clock clock) {
     this.em = em;
+    this.idempotency = idempotency;
     this.clock = clock;
   }
 
@@ -59,14 +63,9 @@ public class StudentDirectory {
     InternshipLog.<InternshipLog>list("internshipId in ?1", ids).forEach(l -> l.forget(now));
     Incident.<Incident>list("internshipId in ?1", ids).forEach(Incident::forget);
     // Stored answers to retried requests may quote the student or their words: they go too.
-    em.createNativeQuery("delete from idempotency_record where response_body like ?1")
-        .setParameter(1, "%" + pseudonymousId + "%")
-        .executeUpdate();
-    for (UUID id : ids) {
-      em.createNativeQuery("delete from idempotency_record where response_body like ?1")
-          .setParameter(1, "%" + id + "%")
-          .executeUpdate();
-    }
+    List<String> mentions = new ArrayList<>(List.of(pseudonymousId));
+    ids.forEach(id -> mentions.add(id.toString()));
+    idempotency.forgetRepliesMentioning(mentions);
     em.flush();
   }
 }

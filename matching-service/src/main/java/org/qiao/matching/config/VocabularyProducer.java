@@ -20,33 +20,29 @@ import org.qiao.matching.domain.SkillVocabulary;
 public class VocabularyProducer {
 
   private static final Logger LOG = Logger.getLogger(VocabularyProducer.class);
-  static final String BUNDLED = "skills/vocabulary.json";
+  public static final String BUNDLED = "skills/vocabulary.json";
 
   record VocabularyFile(String version, List<Skill> skills) {}
 
   @Produces
   @ApplicationScoped
   SkillVocabulary vocabulary(VocabularyConfig config, ObjectMapper json) {
-    VocabularyFile f;
-    String source;
-    try {
-      if (config.file().isPresent()) {
-        source = config.file().get();
-        try (InputStream in = Files.newInputStream(Path.of(source))) {
-          f = json.readValue(in, VocabularyFile.class);
-        }
-      } else {
-        source = "classpath:" + BUNDLED;
-        try (InputStream in =
-            Thread.currentThread().getContextClassLoader().getResourceAsStream(BUNDLED)) {
-          f = json.readValue(in, VocabularyFile.class);
-        }
-      }
+    String source = config.file().orElse("classpath:" + BUNDLED);
+    try (InputStream in =
+        config.file().isPresent()
+            ? Files.newInputStream(Path.of(config.file().get()))
+            : Thread.currentThread().getContextClassLoader().getResourceAsStream(BUNDLED)) {
+      SkillVocabulary v = read(in, json);
+      LOG.infof("Skills vocabulary %s: %d skills from %s", v.version(), v.size(), source);
+      return v;
     } catch (IOException e) {
-      throw new UncheckedIOException("The skills vocabulary could not be read", e);
+      throw new UncheckedIOException("The skills vocabulary could not be read from " + source, e);
     }
-    SkillVocabulary v = new SkillVocabulary(f.version(), f.skills());
-    LOG.infof("Skills vocabulary %s: %d skills from %s", v.version(), v.size(), source);
-    return v;
+  }
+
+  /** A vocabulary in the format of the bundled file. */
+  public static SkillVocabulary read(InputStream in, ObjectMapper json) throws IOException {
+    VocabularyFile f = json.readValue(in, VocabularyFile.class);
+    return new SkillVocabulary(f.version(), f.skills());
   }
 }

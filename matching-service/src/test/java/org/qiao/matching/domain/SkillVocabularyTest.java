@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qiao.matching.config.VocabularyProducer;
 
 /** The shipped vocabulary and how names become skills. */
 class SkillVocabularyTest {
@@ -22,13 +23,10 @@ class SkillVocabularyTest {
   @BeforeAll
   static void load() throws Exception {
     try (InputStream in =
-        SkillVocabularyTest.class.getClassLoader().getResourceAsStream("skills/vocabulary.json")) {
-      JsonNode root = new ObjectMapper().readTree(in);
-      List<Skill> skills = new ArrayList<>();
-      for (JsonNode s : root.get("skills")) {
-        skills.add(new ObjectMapper().treeToValue(s, Skill.class));
-      }
-      vocabulary = new SkillVocabulary(root.get("version").asText(), skills);
+        SkillVocabularyTest.class
+            .getClassLoader()
+            .getResourceAsStream(VocabularyProducer.BUNDLED)) {
+      vocabulary = VocabularyProducer.read(in, new ObjectMapper());
     }
   }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -39,6 +40,20 @@ public class Idempotency {
     this.em = em;
     this.json = json;
     this.caller = caller;
+  }
+
+  /**
+   * Deletes stored replies whose body mentions any of the texts (an erased or forgotten person's
+   * id, the ids of their records): a retried request must not bring back what was forgotten. It
+   * then runs again instead of being replayed.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void forgetRepliesMentioning(Collection<String> texts) {
+    for (String t : texts) {
+      em.createNativeQuery("delete from idempotency_record where response_body like ?1")
+          .setParameter(1, "%" + t + "%")
+          .executeUpdate();
+    }
   }
 
   @Transactional

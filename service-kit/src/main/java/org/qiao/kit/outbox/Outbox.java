@@ -83,13 +83,17 @@ public class Outbox {
       events.add(event);
     }
     rows.writeTo(em);
-    AfterCompletion.register(
-        transactions,
-        committed -> {
-          if (committed) {
-            signal.committed();
-          }
-        });
+    // Once per transaction, however many times it records: the relay needs one wake-up.
+    if (transactions.getResource(Outbox.class) == null) {
+      transactions.putResource(Outbox.class, Boolean.TRUE);
+      AfterCompletion.register(
+          transactions,
+          committed -> {
+            if (committed) {
+              signal.committed();
+            }
+          });
+    }
     return events;
   }
 }

@@ -92,7 +92,7 @@ public class Challenge extends PanacheEntityBase {
       if (deadline == null) {
         throw new DomainViolation("deadline", "is required");
       }
-      ChinaTime.plausible("deadline", deadline);
+      CalendarDate.plausible("deadline", deadline);
     }
   }
 

@@ -43,7 +43,7 @@ public record DemandDetails(
     if (validThrough == null) {
       throw new DomainViolation("validThrough", "is required");
     }
-    ChinaTime.plausible("validThrough", validThrough);
-    ChinaTime.plausible("startDate", startDate);
+    CalendarDate.plausible("validThrough", validThrough);
+    CalendarDate.plausible("startDate", startDate);
   }
 }

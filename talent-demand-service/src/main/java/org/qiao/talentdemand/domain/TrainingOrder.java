@@ -104,7 +104,7 @@ public class TrainingOrder extends PanacheEntityBase {
       if (proposalDeadline == null) {
         throw new DomainViolation("proposalDeadline", "is required");
       }
-      ChinaTime.plausible("proposalDeadline", proposalDeadline);
+      CalendarDate.plausible("proposalDeadline", proposalDeadline);
     }
   }
 

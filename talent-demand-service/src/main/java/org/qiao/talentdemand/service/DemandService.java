@@ -13,7 +13,7 @@ import org.qiao.kit.http.Page;
 import org.qiao.kit.http.Versions;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
-import org.qiao.talentdemand.domain.ChinaTime;
+import org.qiao.kit.time.ChinaTime;
 import org.qiao.talentdemand.domain.Demand;
 import org.qiao.talentdemand.domain.DemandDetails;
 import org.qiao.talentdemand.domain.DemandStatus;

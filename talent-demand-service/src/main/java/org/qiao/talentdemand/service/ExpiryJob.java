@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.qiao.kit.time.ChinaTime;
 import org.qiao.talentdemand.config.TalentDemandConfig;
-import org.qiao.talentdemand.domain.ChinaTime;
 
 /**
  * Expires published demands the day after their valid-through date (China time), by itself, in

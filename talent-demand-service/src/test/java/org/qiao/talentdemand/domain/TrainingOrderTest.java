@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.qiao.kit.time.ChinaTime;
 
 class TrainingOrderTest {
 

@@ -1,14 +1,11 @@
 package org.qiao.talentdemand.domain;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
-/** Calendar dates (valid-through, deadlines) are dates in China Standard Time. */
-public final class ChinaTime {
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+/** Dates in requests (valid-through, deadlines; China Standard Time days, see kit ChinaTime). */
+public final class CalendarDate {
 
-  private ChinaTime() {}
+  private CalendarDate() {}
 
   /** Dates in requests must be plausible calendar dates of this era (and fit the contract). */
   public static LocalDate plausible(String field, LocalDate date) {
@@ -16,9 +13,5 @@ public final class ChinaTime {
       throw new DomainViolation(field, "must be a date between 2000 and 2100");
     }
     return date;
-  }
-
-  public static LocalDate today(Clock clock) {
-    return LocalDate.now(clock.withZone(ZONE));
   }
 }

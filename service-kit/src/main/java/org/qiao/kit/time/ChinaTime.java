@@ -1,10 +1,10 @@
-package org.qiao.curriculum.domain;
+package org.qiao.kit.time;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Deadlines are calendar dates in China Standard Time. */
+/** Calendar dates (deadlines, valid-through, days logged) are dates in China Standard Time. */
 public final class ChinaTime {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
