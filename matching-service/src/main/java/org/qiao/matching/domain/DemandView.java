@@ -7,10 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.qiao.matching.domain.ranking.Degree;
+import org.qiao.matching.domain.ranking.DemandCriteria;
 
 /**
  * Matching's own copy of a published demand, built from talent-demand events (never read from that
@@ -28,6 +32,10 @@ public class DemandView extends PanacheEntityBase {
   @Column(name = "enterprise_id", nullable = false)
   public UUID enterpriseId;
 
+  /** The enterprise's credit code: the {@code org} claim of the tokens that own the demand. */
+  @Column(name = "enterprise_code")
+  public String enterpriseCode;
+
   @Column(name = "enterprise_name", nullable = false)
   public String enterpriseName;
 
@@ -44,6 +52,10 @@ public class DemandView extends PanacheEntityBase {
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(nullable = false)
   public List<RequiredSkill> skills;
+
+  /** Null: any degree. */
+  @Column(name = "minimum_degree")
+  public String minimumDegree;
 
   @Column(nullable = false)
   public int headcount;
@@ -75,10 +87,12 @@ public class DemandView extends PanacheEntityBase {
   public static DemandView of(
       UUID demandId,
       UUID enterpriseId,
+      String enterpriseCode,
       String enterpriseName,
       String title,
       String occupationCode,
       List<String> majorCodes,
+      String minimumDegree,
       List<RequiredSkill> skills,
       int headcount,
       int filledCount,
@@ -90,10 +104,12 @@ public class DemandView extends PanacheEntityBase {
     DemandView v = new DemandView();
     v.demandId = demandId;
     v.enterpriseId = enterpriseId;
+    v.enterpriseCode = enterpriseCode;
     v.enterpriseName = enterpriseName;
     v.title = title;
     v.occupationCode = occupationCode;
     v.majorCodes = List.copyOf(majorCodes);
+    v.minimumDegree = minimumDegree;
     v.skills = List.copyOf(skills);
     v.headcount = headcount;
     v.filledCount = filledCount;
@@ -108,10 +124,12 @@ public class DemandView extends PanacheEntityBase {
   /** Takes over a newer state of the same demand. */
   public void replaceWith(DemandView newer, Instant now) {
     enterpriseId = newer.enterpriseId;
+    enterpriseCode = newer.enterpriseCode;
     enterpriseName = newer.enterpriseName;
     title = newer.title;
     occupationCode = newer.occupationCode;
     majorCodes = newer.majorCodes;
+    minimumDegree = newer.minimumDegree;
     skills = newer.skills;
     headcount = newer.headcount;
     filledCount = newer.filledCount;
@@ -126,6 +144,43 @@ public class DemandView extends PanacheEntityBase {
   /** Whether the demand was ever published; a draft (even a closed one) stays private. */
   public boolean wasPublished() {
     return publishedAt != null && !"DRAFT".equals(status);
+  }
+
+  /**
+   * Whether students can still be matched to it: published, not filled, and valid through today
+   * (China's calendar date).
+   */
+  public boolean isOpen(LocalDate today) {
+    return "PUBLISHED".equals(status)
+        && filledCount < headcount
+        && (validThrough == null || !validThrough.isBefore(today));
+  }
+
+  /** Positions still to fill. */
+  public int openHeadcount() {
+    return Math.max(0, headcount - filledCount);
+  }
+
+  /**
+   * The demand as ranking reads it: skill names as vocabulary keys, its city, its degree floor; a
+   * graduation year the enterprise asks for is a further hard constraint.
+   */
+  public DemandCriteria criteria(SkillVocabulary vocabulary, Integer graduationYear) {
+    List<String> essential = new ArrayList<>();
+    List<String> optional = new ArrayList<>();
+    for (RequiredSkill s : skills) {
+      String key = vocabulary.keyOf(s.name());
+      if (key != null) {
+        (s.essential() ? essential : optional).add(key);
+      }
+    }
+    return new DemandCriteria(
+        essential,
+        optional,
+        majorCodes,
+        minimumDegree == null ? null : Degree.valueOf(minimumDegree),
+        Set.of(city),
+        graduationYear);
   }
 
   /** Whether a state of the given source version may replace this one. */

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class SkillVocabulary {
 
+  /** Prefix of the key of a name no skill has. */
+  public static final String FREE_TEXT = "~";
+
   private final String version;
   private final Map<String, Skill> byCode = new LinkedHashMap<>();
   private final Map<String, Skill> byKey = new HashMap<>();
@@ -61,6 +64,33 @@ public final class SkillVocabulary {
   /** The skill a name means, if the vocabulary knows it. */
   public Optional<Skill> resolve(String name) {
     return Optional.ofNullable(byKey.get(SkillText.key(name)));
+  }
+
+  /**
+   * The key ranking compares a name by: the skill's code, or for a name no skill has, {@code "~"}
+   * and its text key (so unknown names still match by exact text). Null for a name without letters.
+   */
+  public String keyOf(String name) {
+    Skill skill = byKey.get(SkillText.key(name));
+    if (skill != null) {
+      return skill.code();
+    }
+    String key = SkillText.key(name);
+    return key.isEmpty() ? null : FREE_TEXT + (key.length() > 200 ? key.substring(0, 200) : key);
+  }
+
+  /** What a key from {@link #keyOf} is called: the skill's Chinese label, or the free text. */
+  public String label(String key) {
+    if (key.startsWith(FREE_TEXT)) {
+      return key.substring(FREE_TEXT.length());
+    }
+    Skill skill = byCode.get(key);
+    return skill == null ? key : skill.zh();
+  }
+
+  /** The code of a skill key; null for free text. */
+  public static String codeOf(String key) {
+    return key.startsWith(FREE_TEXT) ? null : key;
   }
 
   public Optional<Skill> byCode(String code) {

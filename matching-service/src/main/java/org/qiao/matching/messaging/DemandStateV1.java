@@ -17,6 +17,7 @@ record DemandStateV1(
     String title,
     String occupationCode,
     List<String> majorCodes,
+    String minimumDegree,
     List<Skill> skills,
     int headcount,
     int filledCount,
@@ -27,7 +28,7 @@ record DemandStateV1(
     Instant publishedAt) {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Enterprise(UUID id, String name, String sizeClass) {}
+  record Enterprise(UUID id, String creditCode, String name, String sizeClass) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Skill(String name, boolean essential, int level) {}

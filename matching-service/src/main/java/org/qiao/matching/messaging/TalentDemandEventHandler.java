@@ -1,15 +1,21 @@
 package org.qiao.matching.messaging;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.inbox.EventHandler;
 import org.qiao.matching.domain.DemandView;
+import org.qiao.matching.domain.TrainingOrderView;
 import org.qiao.matching.service.DemandViews;
+import org.qiao.matching.service.TrainingOrders;
 
-/** Keeps the demand read model in step with talent-demand-service's demand events. */
+/** Keeps the demand and training-order read models in step with talent-demand-service. */
 @ApplicationScoped
 public class TalentDemandEventHandler implements EventHandler {
 
@@ -23,28 +29,61 @@ public class TalentDemandEventHandler implements EventHandler {
           "qiao.demand.closed.v1",
           "qiao.demand.expired.v1");
 
-  private final DemandViews views;
+  private static final Set<String> TRAINING_ORDER_EVENTS =
+      Set.of(
+          "qiao.training-order.placed.v1",
+          "qiao.training-order.awarded.v1",
+          "qiao.training-order.cancelled.v1",
+          "qiao.training-order.fulfilled.v1");
 
-  TalentDemandEventHandler(DemandViews views) {
+  /** Matching's reading of the training-order state its events carry. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record TrainingOrderStateV1(
+      UUID trainingOrderId,
+      DemandStateV1.Enterprise enterprise,
+      String title,
+      List<String> majorCodes,
+      int headcount,
+      int cohortYear,
+      List<DemandStateV1.Skill> skills,
+      List<String> targetUniversities,
+      String status,
+      int awardedCapacity,
+      long version,
+      Instant updatedAt) {}
+
+  private final DemandViews views;
+  private final TrainingOrders orders;
+
+  TalentDemandEventHandler(DemandViews views, TrainingOrders orders) {
     this.views = views;
+    this.orders = orders;
   }
 
   @Override
   public Set<String> types() {
-    return DEMAND_EVENTS;
+    Set<String> types = new HashSet<>(DEMAND_EVENTS);
+    types.addAll(TRAINING_ORDER_EVENTS);
+    return types;
   }
 
   @Override
   public void handle(CloudEvent event) {
+    if (TRAINING_ORDER_EVENTS.contains(event.type())) {
+      orders.apply(order(EventCodec.dataAs(event, TrainingOrderStateV1.class)));
+      return;
+    }
     DemandStateV1 d = EventCodec.dataAs(event, DemandStateV1.class);
     views.apply(
         DemandView.of(
             d.demandId(),
             d.enterprise().id(),
+            d.enterprise().creditCode(),
             d.enterprise().name(),
             d.title(),
             d.occupationCode(),
             d.majorCodes() == null ? List.of() : d.majorCodes(),
+            d.minimumDegree(),
             d.skills() == null
                 ? List.of()
                 : d.skills().stream()
@@ -57,5 +96,29 @@ public class TalentDemandEventHandler implements EventHandler {
             d.status(),
             d.version(),
             d.publishedAt()));
+  }
+
+  private static TrainingOrderView order(TrainingOrderStateV1 o) {
+    TrainingOrderView v = new TrainingOrderView();
+    v.trainingOrderId = o.trainingOrderId();
+    v.enterpriseId = o.enterprise().id();
+    v.enterpriseCode = o.enterprise().creditCode();
+    v.title = o.title();
+    v.majorCodes = o.majorCodes() == null ? List.of() : List.copyOf(o.majorCodes());
+    v.headcount = o.headcount();
+    v.cohortYear = o.cohortYear();
+    v.skills =
+        o.skills() == null
+            ? List.of()
+            : o.skills().stream()
+                .map(s -> new DemandView.RequiredSkill(s.name(), s.essential(), s.level()))
+                .toList();
+    v.targetUniversities =
+        o.targetUniversities() == null ? List.of() : List.copyOf(o.targetUniversities());
+    v.status = o.status();
+    v.awardedCapacity = o.awardedCapacity();
+    v.sourceVersion = o.version();
+    v.updatedAt = o.updatedAt();
+    return v;
   }
 }

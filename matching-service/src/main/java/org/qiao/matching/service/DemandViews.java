@@ -14,9 +14,12 @@ public class DemandViews {
   private final Clock clock;
   private final Skills skills;
 
-  DemandViews(Clock clock, Skills skills) {
+  private final RankingIndexes indexes;
+
+  DemandViews(Clock clock, Skills skills, RankingIndexes indexes) {
     this.clock = clock;
     this.skills = skills;
+    this.indexes = indexes;
   }
 
   /**
@@ -33,11 +36,13 @@ public class DemandViews {
     if (stored == null) {
       incoming.updatedAt = clock.instant();
       incoming.persist();
+      stored = incoming;
     } else if (stored.isOlderThan(incoming.sourceVersion)) {
       stored.replaceWith(incoming, clock.instant());
     } else {
       return;
     }
+    indexes.demandChanged(stored);
     skills.noteUnknown(incoming.skills.stream().map(DemandView.RequiredSkill::name).toList());
   }
 

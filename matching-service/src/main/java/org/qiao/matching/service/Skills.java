@@ -27,6 +27,19 @@ public class Skills {
     this.clock = clock;
   }
 
+  /** The key ranking compares a skill name by (see {@link SkillVocabulary#keyOf}). */
+  public String keyOf(String name) {
+    return vocabulary.keyOf(name);
+  }
+
+  public String label(String key) {
+    return vocabulary.label(key);
+  }
+
+  public SkillVocabulary vocabulary() {
+    return vocabulary;
+  }
+
   public List<SkillVocabulary.Suggestion> suggest(String query, int limit) {
     return vocabulary.suggest(query, limit);
   }

@@ -1,0 +1,131 @@
+package org.qiao.matching.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import org.qiao.kit.events.CloudEvent;
+import org.qiao.kit.events.EventCodec;
+import org.qiao.kit.inbox.EventHandler;
+import org.qiao.matching.domain.CoursePlanView;
+import org.qiao.matching.domain.HeldSkill;
+import org.qiao.matching.domain.PlanSkill;
+import org.qiao.matching.domain.StudentProfile;
+import org.qiao.matching.service.CoursePlans;
+import org.qiao.matching.service.Skills;
+import org.qiao.matching.service.StudentProfiles;
+
+/** Keeps profiles and course plans in step with curriculum-service, and forgets students. */
+@ApplicationScoped
+public class CurriculumEventHandler implements EventHandler {
+
+  static final String PROFILE_PUBLISHED = "qiao.student.profile-published.v1";
+  static final String FORGOTTEN = "qiao.student.forgotten.v1";
+  private static final Set<String> PLAN_EVENTS =
+      Set.of(
+          "qiao.course-plan.published.v1",
+          "qiao.course-plan.superseded.v1",
+          "qiao.course-plan.retired.v1",
+          "qiao.course-plan.contracted.v1");
+
+  private final StudentProfiles profiles;
+  private final CoursePlans plans;
+  private final Skills skills;
+
+  CurriculumEventHandler(StudentProfiles profiles, CoursePlans plans, Skills skills) {
+    this.profiles = profiles;
+    this.plans = plans;
+    this.skills = skills;
+  }
+
+  @Override
+  public Set<String> types() {
+    Set<String> types = new java.util.HashSet<>(PLAN_EVENTS);
+    types.add(PROFILE_PUBLISHED);
+    types.add(FORGOTTEN);
+    return types;
+  }
+
+  @Override
+  public void handle(CloudEvent event) {
+    switch (event.type()) {
+      case PROFILE_PUBLISHED -> profiles.apply(profile(event));
+      case FORGOTTEN -> {
+        CurriculumEventsV1.Forgotten f =
+            EventCodec.dataAs(event, CurriculumEventsV1.Forgotten.class);
+        profiles.forget(
+            f.pseudonymousId(),
+            f.forgottenAt() == null ? event.time().toInstant() : f.forgottenAt());
+      }
+      default -> plans.apply(plan(event));
+    }
+  }
+
+  private StudentProfile profile(CloudEvent event) {
+    CurriculumEventsV1.ProfilePublished d =
+        EventCodec.dataAs(event, CurriculumEventsV1.ProfilePublished.class);
+    StudentProfile p = new StudentProfile();
+    p.studentId = d.pseudonymousId();
+    p.institutionId = d.institution().institutionId();
+    p.institutionCode = d.institution().code();
+    p.majorCode = d.majorCode();
+    p.degree = d.degree();
+    p.graduationYear = d.graduationYear();
+    p.cohortYear = d.cohortYear();
+    p.skills =
+        d.skills() == null
+            ? List.of()
+            : d.skills().stream()
+                .filter(s -> skills.keyOf(s.name()) != null)
+                .map(
+                    s ->
+                        new HeldSkill(
+                            skills.keyOf(s.name()),
+                            s.name(),
+                            s.level(),
+                            s.declared(),
+                            s.fromCourses()))
+                .toList();
+    p.preferredCities = d.preferredCities() == null ? List.of() : List.copyOf(d.preferredCities());
+    p.sourceVersion = d.version();
+    p.updatedAt = d.updatedAt();
+    return p;
+  }
+
+  private CoursePlanView plan(CloudEvent event) {
+    CurriculumEventsV1.CoursePlanState d =
+        EventCodec.dataAs(event, CurriculumEventsV1.CoursePlanState.class);
+    CoursePlanView v = new CoursePlanView();
+    v.coursePlanId = d.coursePlanId();
+    v.lineId = d.lineId();
+    v.planVersion = d.planVersion();
+    v.institutionId = d.institution().institutionId();
+    v.institutionCode = d.institution().code();
+    v.institutionName = d.institution().name();
+    v.kind = d.kind();
+    v.title = d.title();
+    v.majorCode = d.majorCode();
+    v.cohortYear = d.cohortYear();
+    v.programmeSeats = d.programme() == null ? null : d.programme().seats();
+    v.skills =
+        d.skills() == null
+            ? List.of()
+            : d.skills().stream()
+                .filter(s -> skills.keyOf(s.name()) != null)
+                .map(s -> new PlanSkill(skills.keyOf(s.name()), s.name(), s.level()))
+                .toList();
+    v.status = d.status();
+    v.contractedCapacity =
+        d.contracts() == null
+            ? 0
+            : d.contracts().stream()
+                .filter(c -> "AWARDED".equals(c.status()))
+                .mapToInt(CurriculumEventsV1.Contract::capacity)
+                .sum();
+    v.publishedAt = d.publishedAt();
+    // A version stops being in force when superseded or retired; the event's state says when.
+    v.endedAt = CoursePlanView.PUBLISHED.equals(d.status()) ? null : d.updatedAt();
+    v.sourceVersion = d.version();
+    v.updatedAt = d.updatedAt();
+    return v;
+  }
+}

@@ -1,0 +1,249 @@
+package org.qiao.matching.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.qiao.kit.db.AfterCompletion;
+import org.qiao.kit.events.EventCodec;
+import org.qiao.kit.time.ChinaTime;
+import org.qiao.matching.domain.DemandView;
+import org.qiao.matching.domain.HeldSkill;
+import org.qiao.matching.domain.SkillVocabulary;
+import org.qiao.matching.domain.ranking.Degree;
+import org.qiao.matching.domain.ranking.DemandIndex;
+import org.qiao.matching.domain.ranking.OpenDemand;
+import org.qiao.matching.domain.ranking.Profile;
+import org.qiao.matching.domain.ranking.ProfileIndex;
+
+/**
+ * The in-memory indexes ranking reads: built from this service's database at start, then kept in
+ * step by every committed read-model change (applied after its transaction commits, so a query
+ * never sees what a rolled-back event did). Changes committed while the build reads the database
+ * are queued and applied after it, in commit order, so none is lost between snapshot and index.
+ */
+@ApplicationScoped
+public class RankingIndexes {
+
+  private static final Logger LOG = Logger.getLogger(RankingIndexes.class);
+  private static final TypeReference<List<HeldSkill>> HELD = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  private final DataSource dataSource;
+  private final TransactionSynchronizationRegistry transactions;
+  private final SkillVocabulary vocabulary;
+  private final Clock clock;
+  private final ObjectMapper json = EventCodec.mapper();
+
+  private volatile ProfileIndex profiles = ProfileIndex.build(List.of());
+  private final DemandIndex demands = new DemandIndex();
+
+  /** Open demands by id: what the ranking watcher recomputes. */
+  private final Map<UUID, OpenDemand> openDemands = new ConcurrentHashMap<>();
+
+  private final Object changes = new Object();
+  private List<Runnable> queuedDuringBuild;
+
+  /** Counts applied changes, so the top-10 watcher knows whether anything moved. */
+  private final AtomicLong generation = new AtomicLong();
+
+  RankingIndexes(
+      DataSource dataSource,
+      TransactionSynchronizationRegistry transactions,
+      SkillVocabulary vocabulary,
+      Clock clock) {
+    this.dataSource = dataSource;
+    this.transactions = transactions;
+    this.vocabulary = vocabulary;
+    this.clock = clock;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    rebuild();
+  }
+
+  public ProfileIndex profiles() {
+    return profiles;
+  }
+
+  public DemandIndex demands() {
+    return demands;
+  }
+
+  public Map<UUID, OpenDemand> openDemands() {
+    return Map.copyOf(openDemands);
+  }
+
+  public long generation() {
+    return generation.get();
+  }
+
+  /** After the current transaction commits: the student's profile is this. */
+  public void studentChanged(Profile profile) {
+    afterCommit(() -> profiles.upsert(profile));
+  }
+
+  /** After the current transaction commits: the student is gone from every result. */
+  public void studentForgotten(String studentId) {
+    afterCommit(() -> profiles.remove(studentId));
+  }
+
+  /** After the current transaction commits: the demand is open as this, or no longer open. */
+  public void demandChanged(DemandView view) {
+    boolean open = view.isOpen(ChinaTime.today(clock));
+    OpenDemand demand =
+        open
+            ? new OpenDemand(view.demandId, view.enterpriseCode, view.criteria(vocabulary, null))
+            : null;
+    UUID id = view.demandId;
+    afterCommit(() -> putDemand(id, demand));
+  }
+
+  private void putDemand(UUID id, OpenDemand demand) {
+    if (demand == null) {
+      demands.remove(id);
+      openDemands.remove(id);
+    } else {
+      demands.upsert(demand);
+      openDemands.put(id, demand);
+    }
+  }
+
+  private void afterCommit(Runnable change) {
+    AfterCompletion.register(
+        transactions,
+        committed -> {
+          if (committed) {
+            apply(change);
+          }
+        });
+  }
+
+  private void apply(Runnable change) {
+    synchronized (changes) {
+      if (queuedDuringBuild != null) {
+        queuedDuringBuild.add(change);
+        return;
+      }
+      change.run();
+      generation.incrementAndGet();
+    }
+  }
+
+  /** Reads every profile and open demand from the database into fresh indexes. */
+  public void rebuild() {
+    synchronized (changes) {
+      queuedDuringBuild = new ArrayList<>();
+    }
+    long started = System.nanoTime();
+    List<Profile> loaded;
+    Map<UUID, OpenDemand> open;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      open = loadOpenDemands();
+      loaded = loadProfiles(c);
+      c.commit();
+    } catch (SQLException e) {
+      synchronized (changes) {
+        queuedDuringBuild = null;
+      }
+      throw new IllegalStateException("cannot read the read models to build the index", e);
+    }
+    ProfileIndex built = ProfileIndex.build(loaded);
+    synchronized (changes) {
+      profiles = built;
+      openDemands.keySet().forEach(demands::remove);
+      openDemands.clear();
+      open.forEach(this::putDemand);
+      queuedDuringBuild.forEach(Runnable::run);
+      queuedDuringBuild = null;
+      generation.incrementAndGet();
+    }
+    LOG.infof(
+        "ranking index built: %d profiles, %d open demands in %d ms",
+        built.size(), open.size(), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private List<Profile> loadProfiles(Connection c) throws SQLException {
+    Map<String, Set<String>> verified = new HashMap<>();
+    try (PreparedStatement s =
+            c.prepareStatement("select student_id, skill_key from verified_skill");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        verified.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(2));
+      }
+    }
+    List<Profile> loaded = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "select student_id, institution_code, major_code, degree, graduation_year,"
+                + " preferred_cities::text, skills::text from student_profile")) {
+      s.setFetchSize(10_000);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          String id = r.getString(1);
+          Set<String> held = new HashSet<>();
+          for (HeldSkill h : read(r.getString(7), HELD)) {
+            held.add(h.key());
+          }
+          loaded.add(
+              new Profile(
+                  id,
+                  r.getString(2),
+                  r.getString(3),
+                  Degree.valueOf(r.getString(4)),
+                  r.getInt(5),
+                  Set.copyOf(read(r.getString(6), STRINGS)),
+                  held,
+                  verified.getOrDefault(id, Set.of())));
+        }
+      }
+    }
+    return loaded;
+  }
+
+  /** Few enough (open demands, not profiles) to read through the entity and its own rules. */
+  private Map<UUID, OpenDemand> loadOpenDemands() {
+    Map<UUID, OpenDemand> open = new HashMap<>();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              for (DemandView v : DemandView.<DemandView>list("status", "PUBLISHED")) {
+                if (v.isOpen(ChinaTime.today(clock))) {
+                  open.put(
+                      v.demandId,
+                      new OpenDemand(v.demandId, v.enterpriseCode, v.criteria(vocabulary, null)));
+                }
+              }
+            });
+    return open;
+  }
+
+  private <T> T read(String text, TypeReference<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("unreadable read-model row", e);
+    }
+  }
+}

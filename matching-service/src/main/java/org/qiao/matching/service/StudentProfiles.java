@@ -1,0 +1,127 @@
+package org.qiao.matching.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.qiao.matching.domain.HeldSkill;
+import org.qiao.matching.domain.StudentProfile;
+import org.qiao.matching.domain.ranking.Profile;
+
+/**
+ * The consented student profiles, their mentor-verified skills, and forgetting: applied from
+ * events, each in the event's transaction; the index follows once it commits.
+ */
+@ApplicationScoped
+public class StudentProfiles {
+
+  /** A skill both mentors of a completed internship confirmed, with both ratings. */
+  public record Verification(
+      String skillName, int institutionMentorRating, int enterpriseMentorRating) {}
+
+  private final EntityManager em;
+  private final Skills skills;
+  private final RankingIndexes indexes;
+
+  StudentProfiles(EntityManager em, Skills skills, RankingIndexes indexes) {
+    this.em = em;
+    this.skills = skills;
+    this.indexes = indexes;
+  }
+
+  /**
+   * Inserts or replaces a profile with the state its event carried; an older state than the stored
+   * one, or any state of a forgotten student, changes nothing.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void apply(StudentProfile incoming) {
+    if (isForgotten(incoming.studentId)) {
+      return;
+    }
+    StudentProfile stored = StudentProfile.findById(incoming.studentId);
+    if (stored == null) {
+      incoming.persist();
+      stored = incoming;
+    } else if (stored.isOlderThan(incoming.sourceVersion)) {
+      stored.replaceWith(incoming);
+    } else {
+      return;
+    }
+    skills.noteUnknown(incoming.skills.stream().map(HeldSkill::name).toList());
+    indexes.studentChanged(stored.toProfile(verifiedKeys(stored.studentId)));
+  }
+
+  /**
+   * Removes everything this service knows of a student, keeping only the pseudonymous id as a
+   * tombstone so that no late or replayed event brings them back.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void forget(String studentId, Instant at) {
+    em.createNativeQuery(
+            "insert into forgotten_student (student_id, forgotten_at) values (?1, ?2)"
+                + " on conflict do nothing")
+        .setParameter(1, studentId)
+        .setParameter(2, at)
+        .executeUpdate();
+    em.createNativeQuery("delete from verified_skill where student_id = ?1")
+        .setParameter(1, studentId)
+        .executeUpdate();
+    StudentProfile.delete("studentId", studentId);
+    indexes.studentForgotten(studentId);
+  }
+
+  /** Records the skills an internship's mentors verified; counted once per internship and skill. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void verified(
+      String studentId, UUID internshipId, List<Verification> verifications, Instant at) {
+    if (isForgotten(studentId) || verifications.isEmpty()) {
+      return;
+    }
+    for (Verification v : verifications) {
+      String key = skills.keyOf(v.skillName());
+      if (key == null) {
+        continue;
+      }
+      em.createNativeQuery(
+              "insert into verified_skill (student_id, internship_id, skill_key, skill_name,"
+                  + " institution_mentor_rating, enterprise_mentor_rating, verified_at)"
+                  + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
+          .setParameter(1, studentId)
+          .setParameter(2, internshipId)
+          .setParameter(3, key)
+          .setParameter(4, v.skillName())
+          .setParameter(5, v.institutionMentorRating())
+          .setParameter(6, v.enterpriseMentorRating())
+          .setParameter(7, at)
+          .executeUpdate();
+    }
+    StudentProfile profile = StudentProfile.findById(studentId);
+    if (profile != null) {
+      indexes.studentChanged(profile.toProfile(verifiedKeys(studentId)));
+    }
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> verifiedKeys(String studentId) {
+    @SuppressWarnings("unchecked")
+    List<String> keys =
+        em.createNativeQuery("select distinct skill_key from verified_skill where student_id = ?1")
+            .setParameter(1, studentId)
+            .getResultList();
+    return keys;
+  }
+
+  private boolean isForgotten(String studentId) {
+    return !em.createNativeQuery("select 1 from forgotten_student where student_id = ?1")
+        .setParameter(1, studentId)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** What ranking knows of a student, from the index. */
+  public java.util.Optional<Profile> indexed(String studentId) {
+    return indexes.profiles().get(studentId);
+  }
+}
