@@ -1,0 +1,194 @@
+package org.qiao.matching.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.qiao.kit.events.EventCodec;
+import org.qiao.kit.ids.Digests;
+import org.qiao.kit.outbox.Outbox;
+import org.qiao.matching.config.RankingWatchConfig;
+import org.qiao.matching.domain.ranking.OpenDemand;
+import org.qiao.matching.domain.ranking.StudentMatch;
+
+/**
+ * Watches the top 10 of every open demand and announces a change once ({@code
+ * qiao.demand-ranking.changed.v1}): after the indexes changed, each open demand is ranked again and
+ * compared with the last announced top 10 stored in {@code demand_top_matches}. The row is locked
+ * while compared, so instances side by side announce a change once.
+ */
+@ApplicationScoped
+public class DemandRankings {
+
+  public static final String CHANGED = "qiao.demand-ranking.changed.v1";
+  private static final Logger LOG = Logger.getLogger(DemandRankings.class);
+  private static final TypeReference<List<Ranked>> RANKED = new TypeReference<>() {};
+
+  /** One place of a top 10, as announced. */
+  public record Ranked(int rank, String studentId, int points, double score) {}
+
+  record Changed(
+      UUID demandId,
+      String enterpriseCode,
+      int maxPoints,
+      List<Ranked> top,
+      List<String> entered,
+      List<String> left,
+      java.time.Instant computedAt) {}
+
+  private final RankingIndexes indexes;
+  private final RankingWatchConfig config;
+  private final EntityManager em;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final ObjectMapper json = EventCodec.mapper();
+
+  /** What this instance last saw announced, to skip the database when nothing moved. */
+  private final Map<UUID, String> known = new ConcurrentHashMap<>();
+
+  private ScheduledExecutorService scheduler;
+  private volatile long seenGeneration = -1;
+
+  DemandRankings(
+      RankingIndexes indexes,
+      RankingWatchConfig config,
+      EntityManager em,
+      Outbox outbox,
+      Clock clock) {
+    this.indexes = indexes;
+    this.config = config;
+    this.em = em;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "demand-rankings"));
+    long every = config.interval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::watchSafely, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private void watchSafely() {
+    try {
+      long generation = indexes.generation();
+      if (generation != seenGeneration) {
+        for (OpenDemand d : indexes.openDemands().values()) {
+          List<StudentMatch> top = indexes.profiles().top(d.criteria(), config.size());
+          int max = d.criteria().maxPoints();
+          List<Ranked> ranked = new ArrayList<>();
+          for (StudentMatch m : top) {
+            ranked.add(
+                new Ranked(ranked.size() + 1, m.studentId(), m.points(), score(m.points(), max)));
+          }
+          String digest = digest(ranked);
+          if (d.enterpriseCode() != null && !digest.equals(known.get(d.demandId()))) {
+            self().announce(d, max, ranked, digest);
+            known.put(d.demandId(), digest);
+          }
+        }
+        seenGeneration = generation;
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("recomputing demand rankings failed; retried at the next run", e);
+    }
+  }
+
+  private DemandRankings self() {
+    return jakarta.enterprise.inject.spi.CDI.current().select(DemandRankings.class).get();
+  }
+
+  /** Stores and announces a top 10 unless it is the one last announced. */
+  @Transactional
+  public void announce(OpenDemand demand, int maxPoints, List<Ranked> top, String digest) {
+    em.createNativeQuery(
+            "insert into demand_top_matches (demand_id, digest, students, computed_at)"
+                + " values (?1, '', cast('[]' as jsonb), ?2) on conflict do nothing")
+        .setParameter(1, demand.demandId())
+        .setParameter(2, clock.instant())
+        .executeUpdate();
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "select digest, cast(students as text) from demand_top_matches"
+                        + " where demand_id = ?1 for update")
+                .setParameter(1, demand.demandId())
+                .getSingleResult();
+    if (digest.equals(row[0])) {
+      return;
+    }
+    List<Ranked> before = read((String) row[1]);
+    Set<String> was = new HashSet<>(before.stream().map(Ranked::studentId).toList());
+    Set<String> is = new HashSet<>(top.stream().map(Ranked::studentId).toList());
+    em.createNativeQuery(
+            "update demand_top_matches set digest = ?2, students = cast(?3 as jsonb),"
+                + " computed_at = ?4 where demand_id = ?1")
+        .setParameter(1, demand.demandId())
+        .setParameter(2, digest)
+        .setParameter(3, write(top))
+        .setParameter(4, clock.instant())
+        .executeUpdate();
+    if (before.isEmpty() && top.isEmpty()) {
+      return; // a new demand nobody matches yet: nothing to tell subscribers
+    }
+    outbox.record(
+        "DemandRanking",
+        demand.demandId(),
+        CHANGED,
+        new Changed(
+            demand.demandId(),
+            demand.enterpriseCode(),
+            maxPoints,
+            top,
+            top.stream().map(Ranked::studentId).filter(s -> !was.contains(s)).toList(),
+            before.stream().map(Ranked::studentId).filter(s -> !is.contains(s)).toList(),
+            clock.instant()));
+  }
+
+  static double score(int points, int max) {
+    return max == 0 ? 0 : Math.round(points * 1000.0 / max) / 10.0;
+  }
+
+  private static String digest(List<Ranked> top) {
+    StringBuilder b = new StringBuilder();
+    top.forEach(r -> b.append(r.studentId()).append(':').append(r.points()).append(';'));
+    return Digests.sha256Hex(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private List<Ranked> read(String text) {
+    try {
+      return json.readValue(text, RANKED);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String write(List<Ranked> top) {
+    try {
+      return json.writeValueAsString(top);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
