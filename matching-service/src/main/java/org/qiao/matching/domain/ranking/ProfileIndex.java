@@ -91,6 +91,90 @@ public final class ProfileIndex {
 
   /** Exact diagnosis counts over every student the index knows. */
   public Diagnosis diagnose(DemandCriteria demand) {
-    throw new UnsupportedOperationException("diagnosis comes with the fast index");
+    lock.readLock().lock();
+    try {
+      List<String> essential = demand.essentialSkills();
+      int requirements = essential.size() + 4;
+      int[] allBut = new int[requirements];
+      int passing = 0;
+      int withAll = 0;
+      int qualified = 0;
+      int[] missing = new int[essential.size()];
+      for (Profile p : profiles.values()) {
+        boolean[] met = new boolean[requirements];
+        int lacking = 0;
+        for (int i = 0; i < essential.size(); i++) {
+          met[i] = p.skills().contains(essential.get(i));
+          lacking += met[i] ? 0 : 1;
+        }
+        int e = essential.size();
+        met[e] = p.degree().satisfies(demand.minimumDegree());
+        met[e + 1] =
+            demand.cities().isEmpty()
+                || p.cities().isEmpty()
+                || p.cities().stream().anyMatch(demand.cities()::contains);
+        met[e + 2] =
+            demand.graduationYear() == null || demand.graduationYear() == p.graduationYear();
+        MajorMatch major = MajorMatch.of(p.majorCode(), demand.majorCodes());
+        met[e + 3] =
+            demand.majorCodes().isEmpty()
+                || major == MajorMatch.SAME_MAJOR
+                || major == MajorMatch.SAME_CLASS;
+        boolean hard = met[e] && met[e + 1] && met[e + 2];
+        passing += hard ? 1 : 0;
+        withAll += hard && lacking == 0 ? 1 : 0;
+        int failed = 0;
+        int failedAt = -1;
+        for (int i = 0; i < requirements; i++) {
+          if (!met[i]) {
+            failed++;
+            failedAt = i;
+          }
+        }
+        if (failed == 0) {
+          qualified++;
+        } else if (failed == 1) {
+          allBut[failedAt]++;
+        }
+        if (hard && met[e + 3] && (lacking == 1 || lacking == 2)) {
+          for (int i = 0; i < e; i++) {
+            missing[i] += met[i] ? 0 : 1;
+          }
+        }
+      }
+      List<Diagnosis.Relaxation> relaxations = new ArrayList<>();
+      for (int i = 0; i < essential.size(); i++) {
+        relaxations.add(
+            new Diagnosis.Relaxation(
+                Diagnosis.Requirement.ESSENTIAL_SKILL, essential.get(i), allBut[i]));
+      }
+      int e = essential.size();
+      if (demand.minimumDegree() != null) {
+        relaxations.add(
+            new Diagnosis.Relaxation(Diagnosis.Requirement.MINIMUM_DEGREE, null, allBut[e]));
+      }
+      if (!demand.cities().isEmpty()) {
+        relaxations.add(
+            new Diagnosis.Relaxation(Diagnosis.Requirement.CITIES, null, allBut[e + 1]));
+      }
+      if (demand.graduationYear() != null) {
+        relaxations.add(
+            new Diagnosis.Relaxation(Diagnosis.Requirement.GRADUATION_YEAR, null, allBut[e + 2]));
+      }
+      if (!demand.majorCodes().isEmpty()) {
+        relaxations.add(
+            new Diagnosis.Relaxation(Diagnosis.Requirement.MAJOR_CODES, null, allBut[e + 3]));
+      }
+      List<Diagnosis.MissingSkill> missed = new ArrayList<>();
+      for (int i = 0; i < e; i++) {
+        if (missing[i] > 0) {
+          missed.add(new Diagnosis.MissingSkill(essential.get(i), missing[i]));
+        }
+      }
+      missed.sort(Comparator.comparingInt(Diagnosis.MissingSkill::nearMisses).reversed());
+      return new Diagnosis(passing, withAll, qualified, relaxations, List.copyOf(missed));
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 }

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,113 +21,24 @@ import org.qiao.kit.http.Params;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.security.Caller;
 import org.qiao.kit.security.Roles;
-import org.qiao.matching.domain.MarketCell;
 import org.qiao.matching.domain.SkillDemand;
 import org.qiao.matching.domain.SkillVocabulary;
-import org.qiao.matching.service.MarketStatistics;
 import org.qiao.matching.service.SkillGaps;
 import org.qiao.matching.service.Skills;
-import org.qiao.matching.service.TrainingOrderMatching;
 
-@Path("/api/v1")
-@Tag(
-    name = "Market feedback",
-    description = "Training orders to institutions, skill gaps, market statistics")
+@Path("/api/v1/institutions")
+@Tag(name = "Skill gaps", description = "What the market asks that an institution does not teach")
 @Produces(MediaType.APPLICATION_JSON)
-public class FeedbackResource {
+public class SkillGapResource {
 
-  private final TrainingOrderMatching orders;
   private final SkillGaps gaps;
-  private final MarketStatistics statistics;
   private final SkillVocabulary vocabulary;
   private final Caller caller;
 
-  FeedbackResource(
-      TrainingOrderMatching orders,
-      SkillGaps gaps,
-      MarketStatistics statistics,
-      Skills skills,
-      Caller caller) {
-    this.orders = orders;
+  SkillGapResource(SkillGaps gaps, Skills skills, Caller caller) {
     this.gaps = gaps;
-    this.statistics = statistics;
     this.vocabulary = skills.vocabulary();
     this.caller = caller;
-  }
-
-  @Schema(name = "OrderSkillCoverage")
-  public record SkillCoverageResponse(
-      String code,
-      String name,
-      boolean essential,
-      int requiredLevel,
-      @Schema(description = "Highest level the plans teach it; 0 = not taught") int taughtLevel) {}
-
-  @Schema(name = "InstitutionPlanRef")
-  public record PlanRef(UUID coursePlanId, String title, String majorCode, Integer cohortYear) {}
-
-  @Schema(name = "InstitutionMatch")
-  public record InstitutionMatchResponse(
-      int rank,
-      String institutionCode,
-      String institutionName,
-      @Schema(
-              description =
-                  "Share of the order's skill weight (essential 2, optional 1) the plans teach, percent")
-          double coveragePercent,
-      List<SkillCoverageResponse> skills,
-      List<PlanRef> coursePlans,
-      @Schema(description = "Consented students the institution has in the ordered majors")
-          long studentsInOrderedMajors,
-      @Schema(description = "Places these plans already promised to other training orders")
-          int contractedCapacity) {}
-
-  @Schema(name = "TrainingOrderMatches")
-  public record InstitutionMatches(
-      UUID trainingOrderId,
-      int headcount,
-      int cohortYear,
-      List<InstitutionMatchResponse> institutions) {}
-
-  @GET
-  @Path("/training-orders/{id}/matches")
-  @RolesAllowed({Roles.ENTERPRISE, Roles.ADMIN})
-  @Operation(
-      operationId = "rankInstitutionsForTrainingOrder",
-      summary = "Rank institutions for an own training order",
-      description =
-          "Institutions with published course plans for an ordered major (and among the target"
-              + " universities, if the order names any), by how much of the order's skill weight"
-              + " those plans teach, then essential skills taught, then institution code.")
-  public InstitutionMatches rankInstitutions(@PathParam("id") @Size(max = 36) String id) {
-    TrainingOrderMatching.Ranked r = orders.rank(caller, Params.uuid(id, "id"));
-    List<InstitutionMatchResponse> rows = new java.util.ArrayList<>();
-    int rank = 1;
-    for (TrainingOrderMatching.RankedInstitution i : r.institutions()) {
-      rows.add(
-          new InstitutionMatchResponse(
-              rank++,
-              i.institutionCode(),
-              i.institutionName(),
-              i.coveragePercent(),
-              i.skills().stream()
-                  .map(
-                      c ->
-                          new SkillCoverageResponse(
-                              SkillVocabulary.codeOf(c.key()),
-                              c.name(),
-                              c.essential(),
-                              c.requiredLevel(),
-                              c.taughtLevel()))
-                  .toList(),
-              i.plans().stream()
-                  .map(p -> new PlanRef(p.coursePlanId, p.title, p.majorCode, p.cohortYear))
-                  .toList(),
-              i.studentsInOrderedMajors(),
-              i.contractedCapacity()));
-    }
-    return new InstitutionMatches(
-        r.order().trainingOrderId, r.order().headcount, r.order().cohortYear, rows);
   }
 
   @Schema(name = "GapSkill")
@@ -167,7 +77,7 @@ public class FeedbackResource {
       List<GapSkill> noLongerTaught) {}
 
   @GET
-  @Path("/institutions/{code}/skill-gap")
+  @Path("/{code}/skill-gap")
   @RolesAllowed({Roles.UNIVERSITY, Roles.GOVERNMENT, Roles.ADMIN})
   @Operation(
       operationId = "reportSkillGap",
@@ -256,63 +166,5 @@ public class FeedbackResource {
                 .thenComparing(g -> g.code() == null ? "~" + g.name() : g.code()))
         .limit(limit)
         .toList();
-  }
-
-  @Schema(name = "MarketCell")
-  public record CellResponse(
-      @Schema(description = "The major class (4 digits), occupation code or city") String key,
-      long openPositions,
-      @Schema(description = "Null when suppressed") Long graduates,
-      @Schema(description = "Graduates per open position; null when suppressed or no position")
-          Double graduatesPerPosition,
-      @Schema(description = "Fewer than 5 graduates: counts withheld") boolean suppressed) {
-    static CellResponse of(MarketCell c) {
-      return new CellResponse(
-          c.key(), c.openPositions(), c.graduates(), c.graduatesPerPosition(), c.suppressed());
-    }
-  }
-
-  @Schema(name = "MarketStatistics")
-  public record MarketStatisticsResponse(
-      MarketStatistics.Dimension by,
-      Integer graduationYear,
-      List<CellResponse> cells,
-      String explanation) {}
-
-  @GET
-  @Path("/market-statistics")
-  @RolesAllowed({Roles.GOVERNMENT, Roles.ADMIN})
-  @Operation(
-      operationId = "getMarketStatistics",
-      summary = "Open positions against consented graduates (aggregates only)",
-      description =
-          "By major class (4 digits), occupation code or city: open positions of open demands,"
-              + " consented graduates who could fill them, and their ratio. Cells of fewer than 5"
-              + " graduates are suppressed; no person is ever listed.")
-  public MarketStatisticsResponse marketStatistics(
-      @Parameter(
-              description = "MAJOR_CLASS (default), OCCUPATION or CITY",
-              schema = @Schema(enumeration = {"MAJOR_CLASS", "OCCUPATION", "CITY"}))
-          @QueryParam("by")
-          @Size(max = 20)
-          String by,
-      @Parameter(
-              description = "Only graduates of this year (default: every consented student)",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
-          @QueryParam("graduationYear")
-          @Size(max = 4)
-          String graduationYear) {
-    MarketStatistics.Dimension dimension =
-        java.util.Objects.requireNonNullElse(
-            Params.enumValue(MarketStatistics.Dimension.class, by, "by"),
-            MarketStatistics.Dimension.MAJOR_CLASS);
-    Integer year = Params.intValue(graduationYear, "graduationYear", 2000, 2100);
-    return new MarketStatisticsResponse(
-        dimension,
-        year,
-        statistics.cells(dimension, year).stream().map(CellResponse::of).toList(),
-        "openPositions: headcount not yet filled of open demands; graduates: consented student"
-            + " profiles (graduating in graduationYear, if given); cells of 1–4 graduates are"
-            + " suppressed.");
   }
 }

@@ -1,0 +1,245 @@
+package org.qiao.matching.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.qiao.kit.events.CloudEvent;
+import org.qiao.kit.testing.ContractExamples;
+import org.qiao.kit.testing.InboxProbe;
+import org.qiao.kit.testing.TestCodes;
+import org.qiao.kit.testing.TestProducer;
+
+/**
+ * Test data builders for the events matching consumes, each starting from the contract's example so
+ * every event a test sends is one the producers could send. {@link #deliver} sends and waits until
+ * matching-service has processed the events.
+ */
+public final class Events {
+
+  public static final String TALENT_DEMAND = "qiao.talent-demand.events";
+  public static final String CURRICULUM = "qiao.curriculum.events";
+  public static final String INTERNSHIP = "qiao.internship.events";
+
+  private Events() {}
+
+  /** A fresh pseudonymous id in curriculum-service's format. */
+  public static String newStudentId() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    StringBuilder s = new StringBuilder("s");
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    for (int i = 0; i < 26; i++) {
+      s.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  /** A city no other test uses, so hard constraints isolate a test's students. */
+  public static String newCity() {
+    return "测试市" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+  }
+
+  /** A major code of a 4-digit class no other test is likely to use ("97xxxx"). */
+  public static String newMajorClass() {
+    return "97" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
+  }
+
+  /** Sends the events in order and waits until matching-service processed the last one. */
+  public static void deliver(String topic, CloudEvent... events) {
+    for (CloudEvent e : events) {
+      TestProducer.send(topic, e);
+    }
+    CloudEvent last = events[events.length - 1];
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> InboxProbe.processed("matching-service", last.id()));
+  }
+
+  public static Profile profile() {
+    return new Profile();
+  }
+
+  public static Demand demand() {
+    return new Demand();
+  }
+
+  /** A consented student's profile event. */
+  public static final class Profile {
+    public final String id = newStudentId();
+    private String institutionCode = "4131010246";
+    private String majorCode = "080901";
+    private String degree = "BACHELOR";
+    private int graduationYear = 2027;
+    private List<String> cities = List.of("默认市");
+    private final List<String[]> skills = new ArrayList<>();
+    private long version = 1;
+
+    public Profile institution(String code) {
+      institutionCode = code;
+      return this;
+    }
+
+    public Profile major(String code) {
+      majorCode = code;
+      return this;
+    }
+
+    public Profile degree(String d) {
+      degree = d;
+      return this;
+    }
+
+    public Profile graduating(int year) {
+      graduationYear = year;
+      return this;
+    }
+
+    public Profile cities(String... names) {
+      cities = List.of(names);
+      return this;
+    }
+
+    /** Skills the student declared. */
+    public Profile skills(String... names) {
+      for (String n : names) {
+        skills.add(new String[] {n, "declared"});
+      }
+      return this;
+    }
+
+    public Profile version(long v) {
+      version = v;
+      return this;
+    }
+
+    public CloudEvent event() {
+      String type = "qiao.student.profile-published.v1";
+      ObjectNode d = ContractExamples.data(type);
+      d.put("pseudonymousId", id).put("majorCode", majorCode).put("degree", degree);
+      d.put("graduationYear", graduationYear).put("version", version);
+      ((ObjectNode) d.get("institution")).put("code", institutionCode);
+      ArrayNode s = d.putArray("skills");
+      for (String[] k : skills) {
+        s.addObject()
+            .put("name", k[0])
+            .putNull("level")
+            .put("declared", true)
+            .put("fromCourses", false);
+      }
+      ArrayNode c = d.putArray("preferredCities");
+      cities.forEach(c::add);
+      return ContractExamples.event("curriculum-service", type, id, d);
+    }
+  }
+
+  public static CloudEvent forgotten(String studentId) {
+    String type = "qiao.student.forgotten.v1";
+    ObjectNode d = ContractExamples.data(type);
+    d.put("pseudonymousId", studentId);
+    return ContractExamples.event("curriculum-service", type, studentId, d);
+  }
+
+  /** Mentors of a completed internship verified these skills of the student. */
+  public static CloudEvent internshipCompleted(String studentId, String... verifiedSkills) {
+    String type = "qiao.internship.completed.v1";
+    ObjectNode d = ContractExamples.data(type);
+    String id = ContractExamples.newId();
+    d.put("internshipId", id).put("studentId", studentId);
+    ArrayNode v = d.putArray("verifiedSkills");
+    for (String s : verifiedSkills) {
+      v.addObject()
+          .put("skill", s)
+          .put("institutionMentorRating", 4)
+          .put("enterpriseMentorRating", 3);
+    }
+    return ContractExamples.event("internship-service", type, id, d);
+  }
+
+  /** A published demand event. */
+  public static final class Demand {
+    public final String id = ContractExamples.newId();
+    public final String enterpriseCode = TestCodes.newCreditCode();
+    private String city = "上海";
+    private List<String> majors = List.of("080901");
+    private String minimumDegree = "BACHELOR";
+    private final List<Object[]> skills = new ArrayList<>();
+    private int headcount = 3;
+    private String occupationCode = "2-02-10-03";
+    private String status = "PUBLISHED";
+    private long version = 1;
+
+    public Demand city(String c) {
+      city = c;
+      return this;
+    }
+
+    public Demand majors(String... codes) {
+      majors = List.of(codes);
+      return this;
+    }
+
+    public Demand minimumDegree(String d) {
+      minimumDegree = d;
+      return this;
+    }
+
+    public Demand essential(String... names) {
+      for (String n : names) {
+        skills.add(new Object[] {n, true});
+      }
+      return this;
+    }
+
+    public Demand optional(String... names) {
+      for (String n : names) {
+        skills.add(new Object[] {n, false});
+      }
+      return this;
+    }
+
+    public Demand headcount(int h) {
+      headcount = h;
+      return this;
+    }
+
+    public Demand occupation(String code) {
+      occupationCode = code;
+      return this;
+    }
+
+    public Demand status(String s) {
+      status = s;
+      return this;
+    }
+
+    public Demand version(long v) {
+      version = v;
+      return this;
+    }
+
+    public CloudEvent event() {
+      String type = "qiao.demand.published.v1";
+      ObjectNode d = ContractExamples.data(type);
+      d.put("demandId", id).put("city", city).put("headcount", headcount).put("version", version);
+      d.put("occupationCode", occupationCode).put("status", status);
+      d.put("validThrough", "2099-12-31");
+      if (minimumDegree == null) {
+        d.putNull("minimumDegree");
+      } else {
+        d.put("minimumDegree", minimumDegree);
+      }
+      ((ObjectNode) d.get("enterprise")).put("creditCode", enterpriseCode);
+      ArrayNode m = d.putArray("majorCodes");
+      majors.forEach(m::add);
+      ArrayNode s = d.putArray("skills");
+      for (Object[] k : skills) {
+        s.addObject().put("name", (String) k[0]).put("essential", (Boolean) k[1]).put("level", 3);
+      }
+      return ContractExamples.event("talent-demand-service", type, id, d);
+    }
+  }
+}
