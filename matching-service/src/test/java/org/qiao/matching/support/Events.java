@@ -242,4 +242,54 @@ public final class Events {
       return ContractExamples.event("talent-demand-service", type, id, d);
     }
   }
+
+  /** A course plan version event of an institution for a major, teaching these skills. */
+  public static CloudEvent coursePlan(
+      String planId,
+      String institutionCode,
+      String majorCode,
+      String status,
+      String publishedAt,
+      String updatedAt,
+      long version,
+      String... skills) {
+    String type =
+        status.equals("PUBLISHED")
+            ? "qiao.course-plan.published.v1"
+            : "qiao.course-plan.superseded.v1";
+    ObjectNode d = ContractExamples.data(type);
+    d.put("coursePlanId", planId).put("majorCode", majorCode).put("status", status);
+    d.put("publishedAt", publishedAt).put("updatedAt", updatedAt).put("version", version);
+    ((ObjectNode) d.get("institution"))
+        .put("code", institutionCode)
+        .put("name", "院校" + institutionCode);
+    ArrayNode s = d.putArray("skills");
+    for (String n : skills) {
+      s.addObject().put("name", n).put("level", 3).putArray("courseCodes").add("MIC3012");
+    }
+    return ContractExamples.event("curriculum-service", type, planId, d);
+  }
+
+  /**
+   * An open training order event for these majors; skills are "name" (essential) or "name?"
+   * (optional).
+   */
+  public static CloudEvent trainingOrder(
+      String orderId, String enterpriseCode, List<String> majors, int headcount, String... skills) {
+    String type = "qiao.training-order.placed.v1";
+    ObjectNode d = ContractExamples.data(type);
+    d.put("trainingOrderId", orderId).put("headcount", headcount);
+    ((ObjectNode) d.get("enterprise")).put("creditCode", enterpriseCode);
+    ArrayNode m = d.putArray("majorCodes");
+    majors.forEach(m::add);
+    ArrayNode s = d.putArray("skills");
+    for (String n : skills) {
+      boolean optional = n.endsWith("?");
+      s.addObject()
+          .put("name", optional ? n.substring(0, n.length() - 1) : n)
+          .put("essential", !optional)
+          .put("level", 3);
+    }
+    return ContractExamples.event("talent-demand-service", type, orderId, d);
+  }
 }
