@@ -43,9 +43,15 @@ public final class Events {
     return "测试市" + ThreadLocalRandom.current().nextInt(1_000_000_000);
   }
 
-  /** A major code of a 4-digit class no other test is likely to use ("97xxxx"). */
+  private static final java.util.concurrent.atomic.AtomicInteger CLASSES =
+      new java.util.concurrent.atomic.AtomicInteger(9100);
+
+  /**
+   * A 4-digit major class no other test of this run uses (9100, 9101, …: no real discipline starts
+   * with 9), so counts by class or relaxations of the major are a test's own.
+   */
   public static String newMajorClass() {
-    return "97" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
+    return String.valueOf(CLASSES.getAndIncrement());
   }
 
   /** Sends the events in order and waits until matching-service processed the last one. */
@@ -109,6 +115,10 @@ public final class Events {
         skills.add(new String[] {n, "declared"});
       }
       return this;
+    }
+
+    public String majorCode() {
+      return majorCode;
     }
 
     public Profile version(long v) {
