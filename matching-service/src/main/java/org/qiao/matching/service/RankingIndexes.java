@@ -194,6 +194,8 @@ public class RankingIndexes {
       }
     }
     List<Profile> loaded = new ArrayList<>();
+    // Skill keys and cities repeat across a million rows: one String each, not one per row.
+    Map<String, String> shared = new HashMap<>();
     try (PreparedStatement s =
         c.prepareStatement(
             "select student_id, institution_code, major_code, degree, graduation_year,"
@@ -204,16 +206,20 @@ public class RankingIndexes {
           String id = r.getString(1);
           Set<String> held = new HashSet<>();
           for (HeldSkill h : read(r.getString(7), HELD)) {
-            held.add(h.key());
+            held.add(shared.computeIfAbsent(h.key(), k -> k));
+          }
+          Set<String> cities = new HashSet<>();
+          for (String city : read(r.getString(6), STRINGS)) {
+            cities.add(shared.computeIfAbsent(city, k -> k));
           }
           loaded.add(
               new Profile(
                   id,
-                  r.getString(2),
-                  r.getString(3),
+                  shared.computeIfAbsent(r.getString(2), k -> k),
+                  shared.computeIfAbsent(r.getString(3), k -> k),
                   Degree.valueOf(r.getString(4)),
                   r.getInt(5),
-                  Set.copyOf(read(r.getString(6), STRINGS)),
+                  cities,
                   held,
                   verified.getOrDefault(id, Set.of())));
         }
