@@ -43,6 +43,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class ProfileIndex {
 
   private static final int PER_WORD = 64;
+  private static final int MULTI_CITY = Integer.MAX_VALUE >>> 4;
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -62,6 +63,12 @@ public final class ProfileIndex {
   private SlotSet noCity = new SlotSet();
   private final List<SlotSet> held = new ArrayList<>(); // by skill code; index 0 unused
   private final List<SlotSet> verified = new ArrayList<>(); // by skill code, null when none
+  // Slot ranges of the build's city partitions; slots from builtSlots on were appended later.
+  private int noCityEnd;
+  private int[] cityStart = new int[0];
+  private int[] cityEnd = new int[0];
+  private int multiCityStart;
+  private int builtSlots;
 
   public ProfileIndex() {
     this(16);
@@ -113,7 +120,7 @@ public final class ProfileIndex {
           cityCounts[code]++;
           first = code;
         }
-        partition = p.cities().size() == 1 ? first : Integer.MAX_VALUE >>> 4;
+        partition = p.cities().size() == 1 ? first : MULTI_CITY;
       }
       for (String s : p.skills()) {
         int code = index.skillCodes.encode(s);
@@ -142,6 +149,21 @@ public final class ProfileIndex {
       index.held.add(SlotSet.presized(skillCounts[s], n));
       int v = s < verifiedCounts.length ? verifiedCounts[s] : 0;
       index.verified.add(v == 0 ? null : SlotSet.presized(v, n));
+    }
+    index.cityStart = new int[index.cityCodes.size()];
+    index.cityEnd = new int[index.cityCodes.size()];
+    index.multiCityStart = n;
+    index.builtSlots = n;
+    for (int slot = n - 1; slot >= 0; slot--) {
+      int partition = (int) (order[slot] >>> 35);
+      if (partition == 0) {
+        index.noCityEnd = Math.max(index.noCityEnd, slot + 1);
+      } else if (partition == MULTI_CITY) {
+        index.multiCityStart = slot;
+      } else {
+        index.cityStart[partition] = slot;
+        index.cityEnd[partition] = Math.max(index.cityEnd[partition], slot + 1);
+      }
     }
     for (int slot = 0; slot < n; slot++) {
       Profile p = all[(int) order[slot]];
@@ -402,9 +424,11 @@ public final class ProfileIndex {
     final SlotSet.Cursor[] degreeCursors;
     final SlotSet.Cursor yearCursor;
     final SlotSet.Cursor[] cityCursors;
+    final Set<String> demandCities;
     final boolean possible;
 
     Filter(DemandCriteria demand) {
+      demandCities = demand.cities();
       if (demand.minimumDegree() == null) {
         degreeCursors = null;
       } else {
@@ -434,9 +458,64 @@ public final class ProfileIndex {
       }
     }
 
+    /**
+     * Word ranges [from, to) that can hold passing students, in order: with a city filter only the
+     * no-city partition, the listed cities' partitions, the several-cities partition and the slots
+     * appended since the build; else every word.
+     */
+    int[] ranges(int words) {
+      if (cityCursors == null) {
+        return new int[] {0, words};
+      }
+      List<int[]> list = new ArrayList<>();
+      list.add(new int[] {0, noCityEnd});
+      for (String c : demandCities) {
+        int code = cityCodes.find(c);
+        if (code > 0 && code < cityStart.length && cityEnd[code] > cityStart[code]) {
+          list.add(new int[] {cityStart[code], cityEnd[code]});
+        }
+      }
+      list.add(new int[] {Math.min(multiCityStart, builtSlots), slotCount});
+      list.sort((x, y) -> Integer.compare(x[0], y[0]));
+      int[] merged = new int[list.size() * 2];
+      int m = 0;
+      for (int[] r : list) {
+        int from = r[0] >>> 6;
+        int to = SlotSet.wordsFor(r[1]);
+        if (from >= to) {
+          continue;
+        }
+        if (m > 0 && from <= merged[m - 1]) {
+          merged[m - 1] = Math.max(merged[m - 1], to);
+        } else {
+          merged[m++] = from;
+          merged[m++] = to;
+        }
+      }
+      return Arrays.copyOf(merged, m);
+    }
+
+    void seek(int w) {
+      seekAll(degreeCursors, w);
+      if (yearCursor != null) {
+        yearCursor.seek(w);
+      }
+      seekAll(cityCursors, w);
+    }
+
     /** Live students of word w passing degree, graduation year and cities. */
     long passing(int w) {
       long a = alive[w];
+      if (cityCursors != null) {
+        long c = 0;
+        for (SlotSet.Cursor cc : cityCursors) {
+          c |= cc.word(w);
+        }
+        a &= c;
+        if (a == 0) {
+          return 0;
+        }
+      }
       if (degreeCursors != null) {
         long d = 0;
         for (SlotSet.Cursor c : degreeCursors) {
@@ -447,14 +526,15 @@ public final class ProfileIndex {
       if (yearCursor != null) {
         a &= yearCursor.word(w);
       }
-      if (cityCursors != null) {
-        long c = 0;
-        for (SlotSet.Cursor cc : cityCursors) {
-          c |= cc.word(w);
-        }
-        a &= c;
-      }
       return a;
+    }
+  }
+
+  private static void seekAll(SlotSet.Cursor[] cursors, int w) {
+    if (cursors != null) {
+      for (SlotSet.Cursor c : cursors) {
+        c.seek(w);
+      }
     }
   }
 
@@ -473,8 +553,10 @@ public final class ProfileIndex {
     final DemandCriteria demand;
     final int k;
     final Filter filter;
-    final SlotSet.Cursor[] inputs; // held and verified words of the demand skills
-    final int[] columns; // the power of two each input adds at
+    final long[][] denseInputs; // held and verified words of the demand skills, bitsets
+    final int[] denseColumns; // the power of two each input adds at
+    final SlotSet.Cursor[] sparseInputs; // the same, sorted slot arrays
+    final int[] sparseColumns;
     final int slices;
     final int[] majorPoints;
     final int bestMajorPoints;
@@ -485,7 +567,7 @@ public final class ProfileIndex {
     Ranking(DemandCriteria demand, int k) {
       this.demand = demand;
       this.filter = new Filter(demand);
-      List<SlotSet.Cursor> in = new ArrayList<>();
+      List<SlotSet> in = new ArrayList<>();
       List<Integer> cols = new ArrayList<>();
       int maxSkillPoints = 0;
       for (String s : demand.essentialSkills()) {
@@ -500,8 +582,23 @@ public final class ProfileIndex {
         addInput(
             in, cols, verifiedOf(s), MatchScoring.OPTIONAL_VERIFIED - MatchScoring.OPTIONAL_HELD);
       }
-      inputs = in.toArray(new SlotSet.Cursor[0]);
-      columns = cols.stream().mapToInt(Integer::intValue).toArray();
+      List<long[]> dense = new ArrayList<>();
+      List<Integer> denseCols = new ArrayList<>();
+      List<SlotSet.Cursor> sparse = new ArrayList<>();
+      List<Integer> sparseCols = new ArrayList<>();
+      for (int i = 0; i < in.size(); i++) {
+        if (in.get(i).dense()) {
+          dense.add(in.get(i).words());
+          denseCols.add(cols.get(i));
+        } else {
+          sparse.add(new SlotSet.Cursor(in.get(i)));
+          sparseCols.add(cols.get(i));
+        }
+      }
+      denseInputs = dense.toArray(new long[0][]);
+      denseColumns = denseCols.stream().mapToInt(Integer::intValue).toArray();
+      sparseInputs = sparse.toArray(new SlotSet.Cursor[0]);
+      sparseColumns = sparseCols.stream().mapToInt(Integer::intValue).toArray();
       slices = 32 - Integer.numberOfLeadingZeros(maxSkillPoints);
       majorPoints = new int[majorCodes.size()];
       int best = 0;
@@ -519,14 +616,14 @@ public final class ProfileIndex {
       heapPoints = new int[capacity];
     }
 
-    private void addInput(List<SlotSet.Cursor> in, List<Integer> cols, SlotSet set, int weight) {
+    private void addInput(List<SlotSet> in, List<Integer> cols, SlotSet set, int weight) {
       if (set == null || weight <= 0) {
         return;
       }
       // Why: a weight is a sum of powers of two; each becomes one carry into its slice.
       for (int c = 0; c < 31; c++) {
         if ((weight >>> c & 1) != 0) {
-          in.add(new SlotSet.Cursor(set));
+          in.add(set);
           cols.add(c);
         }
       }
@@ -538,39 +635,56 @@ public final class ProfileIndex {
       }
       int words = SlotSet.wordsFor(slotCount);
       long[] acc = new long[Math.max(slices, 1)];
-      int inputCount = inputs.length;
-      for (int w = 0; w < words; w++) {
-        long passing = filter.passing(w);
-        if (passing == 0) {
-          continue;
-        }
-        Arrays.fill(acc, 0L);
-        for (int i = 0; i < inputCount; i++) {
-          long x = inputs[i].word(w) & passing;
-          for (int c = columns[i]; x != 0 && c < acc.length; c++) {
-            long carry = acc[c] & x;
-            acc[c] ^= x;
-            x = carry;
+      int[] ranges = filter.ranges(words);
+      for (int r = 0; r < ranges.length; r += 2) {
+        filter.seek(ranges[r]);
+        seekAll(sparseInputs, ranges[r]);
+        for (int w = ranges[r]; w < ranges[r + 1]; w++) {
+          long passing = filter.passing(w);
+          if (passing != 0) {
+            score(w, passing, acc);
           }
-        }
-        long candidates = passing;
-        if (heapSize == k) {
-          // Why: skill points + best major points ≥ θ is necessary to enter the heap.
-          int threshold = heapPoints[0] - bestMajorPoints;
-          candidates &= atLeast(acc, threshold);
-        }
-        while (candidates != 0) {
-          int bit = Long.numberOfTrailingZeros(candidates);
-          candidates &= candidates - 1;
-          int points = 0;
-          for (int c = 0; c < acc.length; c++) {
-            points |= (int) ((acc[c] >>> bit) & 1L) << c;
-          }
-          int slot = w * PER_WORD + bit;
-          offer(slot, points + majorPoints[majors.get(slot)]);
         }
       }
       return results();
+    }
+
+    /** Sums the skill points of word w bit-sliced, then scores the students that can enter. */
+    private void score(int w, long passing, long[] acc) {
+      Arrays.fill(acc, 0L);
+      int top = acc.length;
+      for (int i = 0; i < denseInputs.length; i++) {
+        long[] words = denseInputs[i];
+        long x = w < words.length ? words[w] & passing : 0L;
+        for (int c = denseColumns[i]; x != 0 && c < top; c++) {
+          long carry = acc[c] & x;
+          acc[c] ^= x;
+          x = carry;
+        }
+      }
+      for (int i = 0; i < sparseInputs.length; i++) {
+        long x = sparseInputs[i].word(w) & passing;
+        for (int c = sparseColumns[i]; x != 0 && c < top; c++) {
+          long carry = acc[c] & x;
+          acc[c] ^= x;
+          x = carry;
+        }
+      }
+      long candidates = passing;
+      if (heapSize == k) {
+        // Why: skill points + best major points ≥ θ is necessary to enter the heap.
+        candidates &= atLeast(acc, heapPoints[0] - bestMajorPoints);
+      }
+      while (candidates != 0) {
+        int bit = Long.numberOfTrailingZeros(candidates);
+        candidates &= candidates - 1;
+        int points = 0;
+        for (int c = 0; c < top; c++) {
+          points |= (int) ((acc[c] >>> bit) & 1L) << c;
+        }
+        int slot = w * PER_WORD + bit;
+        offer(slot, points + majorPoints[majors.get(slot)]);
+      }
     }
 
     /** Lanes whose bit-sliced number is ≥ threshold. */

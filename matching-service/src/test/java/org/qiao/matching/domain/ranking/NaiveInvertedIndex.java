@@ -15,9 +15,43 @@ final class NaiveInvertedIndex {
   private final Profile[] profiles;
   private final Map<String, int[]> held = new HashMap<>();
   private final Map<String, int[]> verified = new HashMap<>();
+  // Compact attributes so the filter pass reads arrays, not Profile sets.
+  private final byte[] degrees;
+  private final short[] years;
+  private final long[] cityBits; // bit per city code (≤ 63 cities; -1 = prefers none)
+  private final int[] majorCodes;
+  private final List<String> majors = new ArrayList<>();
+  private final Map<String, Integer> cityCodes = new HashMap<>();
 
   NaiveInvertedIndex(List<Profile> list) {
     profiles = list.toArray(new Profile[0]);
+    int n = profiles.length;
+    degrees = new byte[n];
+    years = new short[n];
+    cityBits = new long[n];
+    majorCodes = new int[n];
+    Map<String, Integer> majorIndex = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Profile p = profiles[i];
+      degrees[i] = (byte) p.degree().ordinal();
+      years[i] = (short) p.graduationYear();
+      long bits = 0;
+      for (String c : p.cities()) {
+        int code = cityCodes.computeIfAbsent(c, x -> cityCodes.size());
+        if (code >= 63) {
+          throw new IllegalStateException("the baseline handles 63 cities");
+        }
+        bits |= 1L << code;
+      }
+      cityBits[i] = p.cities().isEmpty() ? -1L : bits;
+      majorCodes[i] =
+          majorIndex.computeIfAbsent(
+              p.majorCode(),
+              m -> {
+                majors.add(m);
+                return majors.size() - 1;
+              });
+    }
     Map<String, int[]> heldCounts = new HashMap<>();
     Map<String, int[]> verifiedCounts = new HashMap<>();
     for (Profile p : profiles) {
@@ -48,33 +82,43 @@ final class NaiveInvertedIndex {
       add(points, held.get(s), MatchScoring.OPTIONAL_HELD);
       add(points, verified.get(s), MatchScoring.OPTIONAL_VERIFIED - MatchScoring.OPTIONAL_HELD);
     }
-    Map<String, Integer> majorPoints = new HashMap<>();
+    int[] majorPoints = new int[majors.size()];
+    for (int m = 0; m < majorPoints.length; m++) {
+      majorPoints[m] = MatchScoring.points(MajorMatch.of(majors.get(m), d.majorCodes()));
+    }
+    long demandCities = 0;
+    for (String c : d.cities()) {
+      Integer code = cityCodes.get(c);
+      demandCities |= code == null ? 1L << 63 : 1L << code; // bit 63: a city nobody prefers
+    }
+    boolean anyCity = d.cities().isEmpty();
+    int minimum = d.minimumDegree() == null ? 0 : d.minimumDegree().ordinal();
+    int year = d.graduationYear() == null ? -1 : d.graduationYear();
     PriorityQueue<int[]> heap =
         new PriorityQueue<>(
             (a, b) ->
                 a[1] != b[1]
                     ? Integer.compare(a[1], b[1])
                     : profiles[b[0]].studentId().compareTo(profiles[a[0]].studentId()));
+    int worstPoints = Integer.MIN_VALUE;
     for (int i = 0; i < profiles.length; i++) {
-      Profile p = profiles[i];
-      if (!Explanation.admits(d, p)) {
+      if (degrees[i] < minimum
+          || (year >= 0 && years[i] != year)
+          || (!anyCity && (cityBits[i] & demandCities) == 0)) {
         continue;
       }
-      String major = p.majorCode();
-      int mp =
-          major == null
-              ? 0
-              : majorPoints.computeIfAbsent(
-                  major, m -> MatchScoring.points(MajorMatch.of(m, d.majorCodes())));
-      int total = points[i] + mp;
+      int total = points[i] + majorPoints[majorCodes[i]];
       if (heap.size() < k) {
         heap.add(new int[] {i, total});
-      } else if (k > 0) {
+        worstPoints = heap.peek()[1];
+      } else if (k > 0 && total >= worstPoints) {
         int[] worst = heap.peek();
         if (total > worst[1]
-            || (total == worst[1] && p.studentId().compareTo(profiles[worst[0]].studentId()) < 0)) {
+            || (total == worst[1]
+                && profiles[i].studentId().compareTo(profiles[worst[0]].studentId()) < 0)) {
           heap.poll();
           heap.add(new int[] {i, total});
+          worstPoints = heap.peek()[1];
         }
       }
     }
