@@ -1,6 +1,8 @@
 package org.qiao.matching.domain.ranking;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,26 +14,174 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The open demands, indexed for student → demands ranking. Thread-safe like {@link ProfileIndex}.
  *
- * <p>PLACEHOLDER: scans every demand; the fast index replaces the body, not the API.
+ * <p>Structure. Every demand version gets a slot. Hard constraints are sets of slots by the value a
+ * demand requires ({@link SlotSet}): per minimum degree (null included), per graduation year plus
+ * "any year", per listed city plus "any city" — so the demands a student passes are a few ORs and
+ * ANDs per 64-demand word. Skills are inverted: per skill key the slots listing it, each tagged
+ * essential or optional; majors per 2-, 4- and 6-character prefix of the listed codes (a demand at
+ * most once per prefix). A query adds the student's points into a per-thread array of points by
+ * slot (essential 12/8, optional 3/2; the major's prefix lists add the discipline points, then the
+ * class surplus, then the major surplus, which sums to {@link MajorMatch}'s best level), then walks
+ * the passing demands once, keeping the best k in a heap ordered by {@link #ORDER}. Removal clears
+ * a live bit; an upsert retires the old slot and appends one; when retired slots outnumber live
+ * ones the structures are rebuilt from the live demands (the index keeps them, they are few).
  */
 public final class DemandIndex {
 
-  private final Map<UUID, OpenDemand> demands = new HashMap<>();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ThreadLocal<int[]> scratch = ThreadLocal.withInitial(() -> new int[1024]);
+
+  private final Map<UUID, Integer> slotOf = new HashMap<>();
+  private OpenDemand[] demands = new OpenDemand[64];
+  private int[] maxPoints = new int[64];
+  private long[] alive = new long[1];
+  private int slotCount;
+  private int live;
+
+  private final SlotSet[] minimumDegrees = new SlotSet[Degree.values().length + 1]; // last: none
+  private final Map<Integer, SlotSet> years = new HashMap<>();
+  private SlotSet anyYear = new SlotSet();
+  private final Map<String, SlotSet> cities = new HashMap<>();
+  private SlotSet anyCity = new SlotSet();
+  private final Map<String, Postings> skills = new HashMap<>();
+  private final Map<String, Postings> majorPrefixes = new HashMap<>();
+
+  public DemandIndex() {
+    clear();
+  }
+
+  /** Indexes many demands at once (the same as upserting them in order). */
+  public static DemandIndex build(Collection<OpenDemand> demands) {
+    DemandIndex index = new DemandIndex();
+    for (OpenDemand d : demands) {
+      index.upsertLocked(d);
+    }
+    return index;
+  }
+
+  private void clear() {
+    for (int i = 0; i < minimumDegrees.length; i++) {
+      minimumDegrees[i] = new SlotSet();
+    }
+    years.clear();
+    anyYear = new SlotSet();
+    cities.clear();
+    anyCity = new SlotSet();
+    skills.clear();
+    majorPrefixes.clear();
+    slotOf.clear();
+    demands = new OpenDemand[64];
+    maxPoints = new int[64];
+    alive = new long[1];
+    slotCount = 0;
+    live = 0;
+  }
+
+  /** Appendable int list of slots (skill entries carry the essential flag in the low bit). */
+  private static final class Postings {
+    int[] entries = new int[4];
+    int size;
+
+    void add(int entry) {
+      if (size == entries.length) {
+        entries = Arrays.copyOf(entries, size * 2);
+      }
+      entries[size++] = entry;
+    }
+  }
 
   public void upsert(OpenDemand demand) {
     lock.writeLock().lock();
     try {
-      demands.put(demand.demandId(), demand);
+      upsertLocked(demand);
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  private void upsertLocked(OpenDemand demand) {
+    Integer earlier = slotOf.get(demand.demandId());
+    int slot = slotCount++;
+    if (slot == demands.length) {
+      demands = Arrays.copyOf(demands, slot * 2);
+      maxPoints = Arrays.copyOf(maxPoints, slot * 2);
+    }
+    if ((slot >>> 6) >= alive.length) {
+      alive = Arrays.copyOf(alive, alive.length * 2);
+    }
+    DemandCriteria c = demand.criteria();
+    demands[slot] = demand;
+    maxPoints[slot] = c.maxPoints();
+    Degree minimum = c.minimumDegree();
+    minimumDegrees[minimum == null ? Degree.values().length : minimum.ordinal()].append(slot);
+    if (c.graduationYear() == null) {
+      anyYear.append(slot);
+    } else {
+      years.computeIfAbsent(c.graduationYear(), y -> new SlotSet()).append(slot);
+    }
+    if (c.cities().isEmpty()) {
+      anyCity.append(slot);
+    }
+    for (String city : c.cities()) {
+      cities.computeIfAbsent(city, x -> new SlotSet()).append(slot);
+    }
+    for (String s : c.essentialSkills()) {
+      skills.computeIfAbsent(s, x -> new Postings()).add(slot << 1 | 1);
+    }
+    for (String s : c.optionalSkills()) {
+      skills.computeIfAbsent(s, x -> new Postings()).add(slot << 1);
+    }
+    // A demand enters each prefix list once, however many of its majors share the prefix.
+    List<String> seen = new ArrayList<>();
+    for (String m : c.majorCodes()) {
+      if (m == null || m.length() < 6) {
+        continue; // MajorMatch: a code shorter than 6 never matches
+      }
+      for (int length : new int[] {2, 4, 6}) {
+        String prefix = m.substring(0, length);
+        if (!seen.contains(prefix)) {
+          seen.add(prefix);
+          majorPrefixes.computeIfAbsent(prefix, x -> new Postings()).add(slot);
+        }
+      }
+    }
+    alive[slot >>> 6] |= 1L << slot;
+    slotOf.put(demand.demandId(), slot);
+    if (earlier != null) {
+      retire(earlier);
+    } else {
+      live++;
+    }
+  }
+
+  private void retire(int slot) {
+    alive[slot >>> 6] &= ~(1L << slot);
+    demands[slot] = null;
+    int retired = slotCount - live;
+    if (retired > 1024 && retired > live) {
+      // Why: retired slots still sit in the postings; past half the index they cost more than a
+      // rebuild from the live demands.
+      List<OpenDemand> kept = new ArrayList<>(live);
+      for (int s = 0; s < slotCount; s++) {
+        if ((alive[s >>> 6] & (1L << s)) != 0) {
+          kept.add(demands[s]);
+        }
+      }
+      clear();
+      kept.forEach(this::upsertLocked);
     }
   }
 
   public boolean remove(UUID demandId) {
     lock.writeLock().lock();
     try {
-      return demands.remove(demandId) != null;
+      Integer slot = slotOf.remove(demandId);
+      if (slot == null) {
+        return false;
+      }
+      live--;
+      retire(slot);
+      return true;
     } finally {
       lock.writeLock().unlock();
     }
@@ -40,7 +190,7 @@ public final class DemandIndex {
   public int size() {
     lock.readLock().lock();
     try {
-      return demands.size();
+      return live;
     } finally {
       lock.readLock().unlock();
     }
@@ -51,19 +201,175 @@ public final class DemandIndex {
    * demand's maximum points (points × other max compared exactly), then points, then demand id.
    */
   public List<DemandMatch> top(Profile student, int k) {
+    if (k <= 0) {
+      return List.of();
+    }
     lock.readLock().lock();
     try {
-      List<DemandMatch> all = new ArrayList<>();
-      for (OpenDemand d : demands.values()) {
-        if (Explanation.admits(d.criteria(), student)) {
-          Explanation e = Explanation.of(d.criteria(), student);
-          all.add(new DemandMatch(d.demandId(), e.points(), d.criteria().maxPoints(), e));
-        }
-      }
-      all.sort(ORDER);
-      return List.copyOf(all.subList(0, Math.min(k, all.size())));
+      return rank(student, k);
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  private List<DemandMatch> rank(Profile student, int k) {
+    int words = SlotSet.wordsFor(slotCount);
+    long[] passing = passing(student, words);
+    int[] points = scratch.get();
+    if (points.length < slotCount) {
+      points = new int[Math.max(slotCount, points.length * 2)];
+      scratch.set(points);
+    }
+    try {
+      for (String s : student.skills()) {
+        Postings p = skills.get(s);
+        if (p == null) {
+          continue;
+        }
+        boolean v = student.verifiedSkills().contains(s);
+        int essential = v ? MatchScoring.ESSENTIAL_VERIFIED : MatchScoring.ESSENTIAL_HELD;
+        int optional = v ? MatchScoring.OPTIONAL_VERIFIED : MatchScoring.OPTIONAL_HELD;
+        int[] e = p.entries;
+        for (int i = 0, n = p.size; i < n; i++) {
+          int entry = e[i];
+          points[entry >>> 1] += (entry & 1) != 0 ? essential : optional;
+        }
+      }
+      String major = student.majorCode();
+      if (major != null && major.length() >= 6) {
+        addMajor(points, major.substring(0, 2), MatchScoring.SAME_DISCIPLINE);
+        addMajor(
+            points, major.substring(0, 4), MatchScoring.SAME_CLASS - MatchScoring.SAME_DISCIPLINE);
+        addMajor(points, major.substring(0, 6), MatchScoring.SAME_MAJOR - MatchScoring.SAME_CLASS);
+      }
+      int capacity = Math.min(k, live);
+      int[] heap = new int[capacity];
+      int size = 0;
+      for (int w = 0; w < words; w++) {
+        long bits = passing[w];
+        while (bits != 0) {
+          int slot = w << 6 | Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          if (size < capacity) {
+            heap[size] = slot;
+            siftUp(heap, size++, points);
+          } else if (capacity > 0 && worse(heap[0], slot, points)) {
+            heap[0] = slot;
+            siftDown(heap, size, points);
+          }
+        }
+      }
+      DemandMatch[] matches = new DemandMatch[size];
+      for (int i = 0; i < size; i++) {
+        OpenDemand d = demands[heap[i]];
+        Explanation e = Explanation.of(d.criteria(), student);
+        matches[i] = new DemandMatch(d.demandId(), e.points(), maxPoints[heap[i]], e);
+      }
+      Arrays.sort(matches, ORDER);
+      return List.of(matches);
+    } finally {
+      Arrays.fill(points, 0, slotCount, 0);
+    }
+  }
+
+  private void addMajor(int[] points, String prefix, int add) {
+    Postings p = majorPrefixes.get(prefix);
+    if (p != null) {
+      int[] e = p.entries;
+      for (int i = 0, n = p.size; i < n; i++) {
+        points[e[i]] += add;
+      }
+    }
+  }
+
+  /** The live demands whose hard constraints the student passes, as words of slots. */
+  private long[] passing(Profile student, int words) {
+    long[] result = Arrays.copyOf(alive, words);
+    long[] degree = new long[words];
+    or(degree, minimumDegrees[Degree.values().length]);
+    for (Degree d : Degree.values()) {
+      if (student.degree().satisfies(d)) {
+        or(degree, minimumDegrees[d.ordinal()]);
+      }
+    }
+    long[] year = new long[words];
+    or(year, anyYear);
+    or(year, years.get(student.graduationYear()));
+    long[] city = null;
+    if (!student.cities().isEmpty()) {
+      city = new long[words];
+      or(city, anyCity);
+      for (String c : student.cities()) {
+        or(city, cities.get(c));
+      }
+    }
+    for (int w = 0; w < words; w++) {
+      result[w] &= degree[w] & year[w] & (city == null ? -1L : city[w]);
+    }
+    return result;
+  }
+
+  private static void or(long[] into, SlotSet set) {
+    if (set == null) {
+      return;
+    }
+    if (set.dense()) {
+      long[] words = set.words();
+      for (int w = 0, n = Math.min(words.length, into.length); w < n; w++) {
+        into[w] |= words[w];
+      }
+    } else {
+      int[] slots = set.slots();
+      for (int i = 0, n = set.size(); i < n; i++) {
+        into[slots[i] >>> 6] |= 1L << slots[i];
+      }
+    }
+  }
+
+  /** Whether demand a ranks below demand b (the heap keeps the worst at its root). */
+  private boolean worse(int a, int b, int[] points) {
+    long left = (long) points[b] * Math.max(1, maxPoints[a]);
+    long right = (long) points[a] * Math.max(1, maxPoints[b]);
+    if (left != right) {
+      return left > right;
+    }
+    if (points[a] != points[b]) {
+      return points[a] < points[b];
+    }
+    return demands[a].demandId().compareTo(demands[b].demandId()) > 0;
+  }
+
+  private void siftUp(int[] heap, int i, int[] points) {
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (!worse(heap[i], heap[parent], points)) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = t;
+      i = parent;
+    }
+  }
+
+  private void siftDown(int[] heap, int size, int[] points) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      if (l >= size) {
+        return;
+      }
+      int worst = l;
+      if (l + 1 < size && worse(heap[l + 1], heap[l], points)) {
+        worst = l + 1;
+      }
+      if (!worse(heap[worst], heap[i], points)) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[worst];
+      heap[worst] = t;
+      i = worst;
     }
   }
 
