@@ -7,10 +7,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.qiao.matching.domain.DemandView;
 import org.qiao.matching.domain.SkillVocabulary;
+import org.qiao.matching.domain.StudentProfile;
 import org.qiao.matching.domain.ranking.Diagnosis;
 import org.qiao.matching.domain.ranking.Explanation;
 import org.qiao.matching.domain.ranking.MajorMatch;
-import org.qiao.matching.domain.ranking.Profile;
 import org.qiao.matching.service.Matching;
 
 /** The answers of ranking and diagnosis: pseudonymous ids only, every score explained. */
@@ -102,17 +102,17 @@ final class MatchResponses {
       List<StudentMatchResponse> rows = new java.util.ArrayList<>();
       int rank = 1;
       for (Matching.RankedStudent s : r.students()) {
-        Profile p = s.profile();
+        StudentProfile p = s.profile();
         rows.add(
             new StudentMatchResponse(
                 rank++,
-                p.studentId(),
+                p.studentId,
                 score(s.match().points(), max),
-                p.institutionCode(),
-                p.majorCode(),
-                p.degree().name(),
-                p.graduationYear(),
-                new java.util.TreeSet<>(p.cities()),
+                p.institutionCode,
+                p.majorCode,
+                p.degree,
+                p.graduationYear,
+                new java.util.TreeSet<>(p.preferredCities),
                 ExplanationResponse.of(s.match().explanation(), max, r.skillNames(), v)));
       }
       return new StudentMatches(

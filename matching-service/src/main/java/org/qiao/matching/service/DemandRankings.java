@@ -92,6 +92,7 @@ public class DemandRankings {
 
   private void watchSafely() {
     try {
+      indexes.compactIfWasteful();
       long generation = indexes.generation();
       if (generation != seenGeneration) {
         for (OpenDemand d : indexes.openDemands().values()) {

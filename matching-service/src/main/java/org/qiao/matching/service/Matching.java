@@ -13,6 +13,7 @@ import org.qiao.kit.security.Caller;
 import org.qiao.kit.security.Roles;
 import org.qiao.matching.domain.DemandView;
 import org.qiao.matching.domain.SkillVocabulary;
+import org.qiao.matching.domain.StudentProfile;
 import org.qiao.matching.domain.ranking.DemandCriteria;
 import org.qiao.matching.domain.ranking.DemandMatch;
 import org.qiao.matching.domain.ranking.Diagnosis;
@@ -27,8 +28,8 @@ import org.qiao.matching.domain.ranking.StudentMatch;
 @ApplicationScoped
 public class Matching {
 
-  /** A ranked student with what the index knows of them (no personal data: pseudonymous). */
-  public record RankedStudent(StudentMatch match, Profile profile) {}
+  /** A ranked student and their profile (no personal data: pseudonymous). */
+  public record RankedStudent(StudentMatch match, StudentProfile profile) {}
 
   public record RankedStudents(
       DemandView demand,
@@ -61,10 +62,20 @@ public class Matching {
       Caller caller, UUID demandId, int limit, Integer graduationYear) {
     DemandView demand = ownDemand(caller, demandId);
     DemandCriteria criteria = demand.criteria(vocabulary, graduationYear);
+    List<StudentMatch> top = indexes.profiles().top(criteria, limit);
+    Map<String, StudentProfile> rows = new HashMap<>();
+    if (!top.isEmpty()) {
+      StudentProfile.<StudentProfile>list(
+              "studentId in ?1", top.stream().map(StudentMatch::studentId).toList())
+          .forEach(p -> rows.put(p.studentId, p));
+    }
     List<RankedStudent> ranked = new ArrayList<>();
-    for (StudentMatch m : indexes.profiles().top(criteria, limit)) {
+    for (StudentMatch m : top) {
       // A student forgotten between ranking and here is left out rather than shown half.
-      indexes.profiles().get(m.studentId()).ifPresent(p -> ranked.add(new RankedStudent(m, p)));
+      StudentProfile p = rows.get(m.studentId());
+      if (p != null) {
+        ranked.add(new RankedStudent(m, p));
+      }
     }
     return new RankedStudents(demand, criteria, skillNames(demand), ranked);
   }

@@ -149,6 +149,20 @@ public class RankingIndexes {
     }
   }
 
+  /**
+   * Rebuilds when replaced and removed students hold many slots (the index appends a changed
+   * student and retires the old slot; only a build reclaims them). Called by the ranking watcher.
+   */
+  public void compactIfWasteful() {
+    ProfileIndex current = profiles;
+    if (current.slotCount() > 10_000 && current.slotCount() > current.size() * 3L / 2) {
+      LOG.infof(
+          "ranking index holds %d slots for %d students: rebuilding",
+          current.slotCount(), current.size());
+      rebuild();
+    }
+  }
+
   /** Reads every profile and open demand from the database into fresh indexes. */
   public void rebuild() {
     synchronized (changes) {
