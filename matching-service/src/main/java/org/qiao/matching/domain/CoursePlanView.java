@@ -18,7 +18,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "course_plan_view")
-public class CoursePlanView extends PanacheEntityBase {
+public class CoursePlanView extends PanacheEntityBase implements VersionedView<CoursePlanView> {
 
   public static final String PUBLISHED = "PUBLISHED";
 
@@ -80,10 +80,6 @@ public class CoursePlanView extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  public boolean isOlderThan(long version) {
-    return sourceVersion < version;
-  }
-
   /** Whether this version was the one in force at an instant. */
   public boolean inForceAt(Instant at) {
     return publishedAt != null
@@ -91,6 +87,12 @@ public class CoursePlanView extends PanacheEntityBase {
         && (endedAt == null || endedAt.isAfter(at));
   }
 
+  @Override
+  public long sourceVersion() {
+    return sourceVersion;
+  }
+
+  @Override
   public void replaceWith(CoursePlanView newer) {
     lineId = newer.lineId;
     planVersion = newer.planVersion;

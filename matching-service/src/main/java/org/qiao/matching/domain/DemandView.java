@@ -23,7 +23,7 @@ import org.qiao.matching.domain.ranking.DemandCriteria;
  */
 @Entity
 @Table(name = "demand_view")
-public class DemandView extends PanacheEntityBase {
+public class DemandView extends PanacheEntityBase implements VersionedView<DemandView> {
 
   @Id
   @Column(name = "demand_id")
@@ -121,8 +121,14 @@ public class DemandView extends PanacheEntityBase {
     return v;
   }
 
-  /** Takes over a newer state of the same demand. */
-  public void replaceWith(DemandView newer, Instant now) {
+  @Override
+  public long sourceVersion() {
+    return sourceVersion;
+  }
+
+  /** Takes over a newer state of the same demand, with the time matching learned it. */
+  @Override
+  public void replaceWith(DemandView newer) {
     enterpriseId = newer.enterpriseId;
     enterpriseCode = newer.enterpriseCode;
     enterpriseName = newer.enterpriseName;
@@ -138,7 +144,7 @@ public class DemandView extends PanacheEntityBase {
     status = newer.status;
     sourceVersion = newer.sourceVersion;
     publishedAt = newer.publishedAt;
-    updatedAt = now;
+    updatedAt = newer.updatedAt;
   }
 
   /** Whether the demand was ever published; a draft (even a closed one) stays private. */
@@ -181,10 +187,5 @@ public class DemandView extends PanacheEntityBase {
         minimumDegree == null ? null : Degree.valueOf(minimumDegree),
         Set.of(city),
         graduationYear);
-  }
-
-  /** Whether a state of the given source version may replace this one. */
-  public boolean isOlderThan(long version) {
-    return sourceVersion < version;
   }
 }

@@ -21,7 +21,7 @@ import org.qiao.matching.domain.ranking.Profile;
  */
 @Entity
 @Table(name = "student_profile")
-public class StudentProfile extends PanacheEntityBase {
+public class StudentProfile extends PanacheEntityBase implements VersionedView<StudentProfile> {
 
   @Id
   @Column(name = "student_id")
@@ -59,12 +59,13 @@ public class StudentProfile extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  /** Whether a state of the given source version may replace this one. */
-  public boolean isOlderThan(long version) {
-    return sourceVersion < version;
+  /** Takes over a newer state of the same student. */
+  @Override
+  public long sourceVersion() {
+    return sourceVersion;
   }
 
-  /** Takes over a newer state of the same student. */
+  @Override
   public void replaceWith(StudentProfile newer) {
     institutionId = newer.institutionId;
     institutionCode = newer.institutionCode;

@@ -14,7 +14,8 @@ import org.hibernate.type.SqlTypes;
 /** A training order (订单式培养) as talent-demand-service published it. */
 @Entity
 @Table(name = "training_order_view")
-public class TrainingOrderView extends PanacheEntityBase {
+public class TrainingOrderView extends PanacheEntityBase
+    implements VersionedView<TrainingOrderView> {
 
   public static final String OPEN = "OPEN";
 
@@ -61,15 +62,17 @@ public class TrainingOrderView extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  public boolean isOlderThan(long version) {
-    return sourceVersion < version;
-  }
-
   /** Headcount not yet awarded to an institution. */
   public int openHeadcount() {
     return Math.max(0, headcount - awardedCapacity);
   }
 
+  @Override
+  public long sourceVersion() {
+    return sourceVersion;
+  }
+
+  @Override
   public void replaceWith(TrainingOrderView newer) {
     enterpriseId = newer.enterpriseId;
     enterpriseCode = newer.enterpriseCode;

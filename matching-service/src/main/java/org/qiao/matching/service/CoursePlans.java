@@ -18,12 +18,7 @@ public class CoursePlans {
   /** Inserts or replaces a plan version; an older state than the stored one changes nothing. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void apply(CoursePlanView incoming) {
-    CoursePlanView stored = CoursePlanView.findById(incoming.coursePlanId);
-    if (stored == null) {
-      incoming.persist();
-    } else if (stored.isOlderThan(incoming.sourceVersion)) {
-      stored.replaceWith(incoming);
-    } else {
+    if (ReadModels.upsert(incoming, CoursePlanView.findById(incoming.coursePlanId)) == null) {
       return;
     }
     skills.noteUnknown(incoming.skills.stream().map(PlanSkill::name).toList());

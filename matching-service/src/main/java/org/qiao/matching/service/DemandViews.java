@@ -32,14 +32,9 @@ public class DemandViews {
     if (!incoming.wasPublished()) {
       return;
     }
-    DemandView stored = DemandView.findById(incoming.demandId);
+    incoming.updatedAt = clock.instant();
+    DemandView stored = ReadModels.upsert(incoming, DemandView.findById(incoming.demandId));
     if (stored == null) {
-      incoming.updatedAt = clock.instant();
-      incoming.persist();
-      stored = incoming;
-    } else if (stored.isOlderThan(incoming.sourceVersion)) {
-      stored.replaceWith(incoming, clock.instant());
-    } else {
       return;
     }
     indexes.demandChanged(stored);

@@ -40,13 +40,9 @@ public class StudentProfiles {
     if (isForgotten(incoming.studentId)) {
       return;
     }
-    StudentProfile stored = StudentProfile.findById(incoming.studentId);
+    StudentProfile stored =
+        ReadModels.upsert(incoming, StudentProfile.findById(incoming.studentId));
     if (stored == null) {
-      incoming.persist();
-      stored = incoming;
-    } else if (stored.isOlderThan(incoming.sourceVersion)) {
-      stored.replaceWith(incoming);
-    } else {
       return;
     }
     skills.noteUnknown(incoming.skills.stream().map(HeldSkill::name).toList());

@@ -18,12 +18,7 @@ public class TrainingOrders {
   /** Inserts or replaces an order; an older state than the stored one changes nothing. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void apply(TrainingOrderView incoming) {
-    TrainingOrderView stored = TrainingOrderView.findById(incoming.trainingOrderId);
-    if (stored == null) {
-      incoming.persist();
-    } else if (stored.isOlderThan(incoming.sourceVersion)) {
-      stored.replaceWith(incoming);
-    } else {
+    if (ReadModels.upsert(incoming, TrainingOrderView.findById(incoming.trainingOrderId)) == null) {
       return;
     }
     skills.noteUnknown(incoming.skills.stream().map(DemandView.RequiredSkill::name).toList());
