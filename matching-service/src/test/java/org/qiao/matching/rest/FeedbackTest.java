@@ -149,7 +149,9 @@ class FeedbackTest {
     String order = ContractExamples.newId();
     Events.deliver(
         Events.TALENT_DEMAND,
-        Events.trainingOrder(order, enterprise, List.of(major), 30, "Java", "SQL", "Python?"));
+        Events.trainingOrder(order, 2, enterprise, List.of(major), 30, "Java", "SQL", "Python?"),
+        // Version 1 arriving late (it asked only for Python) changes nothing.
+        Events.trainingOrder(order, 1, enterprise, List.of(major), 30, "Python"));
     // Weights Java 2, SQL 2, Python 1: first teaches 4 of 5, second 3 of 5.
     given()
         .auth()

@@ -286,9 +286,20 @@ public final class Events {
    */
   public static CloudEvent trainingOrder(
       String orderId, String enterpriseCode, List<String> majors, int headcount, String... skills) {
+    return trainingOrder(orderId, 1, enterpriseCode, majors, headcount, skills);
+  }
+
+  /** The order's state at a version (an older one arriving late must change nothing). */
+  public static CloudEvent trainingOrder(
+      String orderId,
+      long version,
+      String enterpriseCode,
+      List<String> majors,
+      int headcount,
+      String... skills) {
     String type = "qiao.training-order.placed.v1";
     ObjectNode d = ContractExamples.data(type);
-    d.put("trainingOrderId", orderId).put("headcount", headcount);
+    d.put("trainingOrderId", orderId).put("headcount", headcount).put("version", version);
     ((ObjectNode) d.get("enterprise")).put("creditCode", enterpriseCode);
     ArrayNode m = d.putArray("majorCodes");
     majors.forEach(m::add);
