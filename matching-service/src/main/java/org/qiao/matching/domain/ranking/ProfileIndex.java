@@ -548,16 +548,34 @@ public final class ProfileIndex {
     return code > 0 ? verified.get(code) : null;
   }
 
-  /** One top-k query: bit-sliced skill points per word, exact scoring above the threshold. */
+  /**
+   * Per-thread scratch of a query: the points each slot gets from the demand's sparse inputs, and
+   * per word the slots that got any. All zero between queries (a query clears what it wrote).
+   */
+  private static final class Scratch {
+    char[] extra = new char[0];
+    long[] touched = new long[0];
+    long[] acc = new long[8];
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /**
+   * One top-k query. Dense inputs (bitsets) are summed bit-sliced per word; sparse inputs (sorted
+   * slot arrays) are scattered first into per-slot points, then read for the few slots they touch.
+   */
   private final class Ranking {
     final DemandCriteria demand;
     final int k;
     final Filter filter;
     final long[][] denseInputs; // held and verified words of the demand skills, bitsets
     final int[] denseColumns; // the power of two each input adds at
-    final SlotSet.Cursor[] sparseInputs; // the same, sorted slot arrays
+    final SlotSet[] scatterInputs; // the same, sorted slot arrays
+    final int[] scatterWeights;
+    final SlotSet.Cursor[] sparseInputs; // sorted slot arrays beyond the scratch's range (rare)
     final int[] sparseColumns;
     final int slices;
+    final int denseBound; // the most points dense (and cursor) inputs plus the major can give
     final int[] majorPoints;
     final int bestMajorPoints;
     final int[] heapSlots;
@@ -568,38 +586,61 @@ public final class ProfileIndex {
       this.demand = demand;
       this.filter = new Filter(demand);
       List<SlotSet> in = new ArrayList<>();
-      List<Integer> cols = new ArrayList<>();
-      int maxSkillPoints = 0;
+      List<Integer> weights = new ArrayList<>();
       for (String s : demand.essentialSkills()) {
-        maxSkillPoints += MatchScoring.ESSENTIAL_VERIFIED;
-        addInput(in, cols, heldOf(s), MatchScoring.ESSENTIAL_HELD);
+        addInput(in, weights, heldOf(s), MatchScoring.ESSENTIAL_HELD);
         addInput(
-            in, cols, verifiedOf(s), MatchScoring.ESSENTIAL_VERIFIED - MatchScoring.ESSENTIAL_HELD);
+            in,
+            weights,
+            verifiedOf(s),
+            MatchScoring.ESSENTIAL_VERIFIED - MatchScoring.ESSENTIAL_HELD);
       }
       for (String s : demand.optionalSkills()) {
-        maxSkillPoints += MatchScoring.OPTIONAL_VERIFIED;
-        addInput(in, cols, heldOf(s), MatchScoring.OPTIONAL_HELD);
+        addInput(in, weights, heldOf(s), MatchScoring.OPTIONAL_HELD);
         addInput(
-            in, cols, verifiedOf(s), MatchScoring.OPTIONAL_VERIFIED - MatchScoring.OPTIONAL_HELD);
+            in,
+            weights,
+            verifiedOf(s),
+            MatchScoring.OPTIONAL_VERIFIED - MatchScoring.OPTIONAL_HELD);
       }
       List<long[]> dense = new ArrayList<>();
       List<Integer> denseCols = new ArrayList<>();
+      List<SlotSet> scatter = new ArrayList<>();
+      List<Integer> scatterW = new ArrayList<>();
       List<SlotSet.Cursor> sparse = new ArrayList<>();
       List<Integer> sparseCols = new ArrayList<>();
+      int scattered = 0;
+      int bitSliced = 0;
       for (int i = 0; i < in.size(); i++) {
-        if (in.get(i).dense()) {
-          dense.add(in.get(i).words());
-          denseCols.add(cols.get(i));
-        } else {
-          sparse.add(new SlotSet.Cursor(in.get(i)));
-          sparseCols.add(cols.get(i));
+        SlotSet set = in.get(i);
+        int weight = weights.get(i);
+        if (!set.dense() && scattered + weight <= Character.MAX_VALUE) {
+          scatter.add(set);
+          scatterW.add(weight);
+          scattered += weight;
+          continue;
+        }
+        bitSliced += weight;
+        // Why: a weight is a sum of powers of two; each becomes one carry into its slice.
+        for (int c = 0; c < 31; c++) {
+          if ((weight >>> c & 1) != 0) {
+            if (set.dense()) {
+              dense.add(set.words());
+              denseCols.add(c);
+            } else {
+              sparse.add(new SlotSet.Cursor(set));
+              sparseCols.add(c);
+            }
+          }
         }
       }
       denseInputs = dense.toArray(new long[0][]);
       denseColumns = denseCols.stream().mapToInt(Integer::intValue).toArray();
+      scatterInputs = scatter.toArray(new SlotSet[0]);
+      scatterWeights = scatterW.stream().mapToInt(Integer::intValue).toArray();
       sparseInputs = sparse.toArray(new SlotSet.Cursor[0]);
       sparseColumns = sparseCols.stream().mapToInt(Integer::intValue).toArray();
-      slices = 32 - Integer.numberOfLeadingZeros(maxSkillPoints);
+      slices = 32 - Integer.numberOfLeadingZeros(bitSliced);
       majorPoints = new int[majorCodes.size()];
       int best = 0;
       if (!demand.majorCodes().isEmpty()) {
@@ -610,22 +651,17 @@ public final class ProfileIndex {
         }
       }
       bestMajorPoints = best;
+      denseBound = bitSliced + best;
       int capacity = Math.min(k, live);
       this.k = capacity;
       heapSlots = new int[capacity];
       heapPoints = new int[capacity];
     }
 
-    private void addInput(List<SlotSet> in, List<Integer> cols, SlotSet set, int weight) {
-      if (set == null || weight <= 0) {
-        return;
-      }
-      // Why: a weight is a sum of powers of two; each becomes one carry into its slice.
-      for (int c = 0; c < 31; c++) {
-        if ((weight >>> c & 1) != 0) {
-          in.add(set);
-          cols.add(c);
-        }
+    private void addInput(List<SlotSet> in, List<Integer> weights, SlotSet set, int weight) {
+      if (set != null && weight > 0) {
+        in.add(set);
+        weights.add(weight);
       }
     }
 
@@ -634,25 +670,105 @@ public final class ProfileIndex {
         return List.of();
       }
       int words = SlotSet.wordsFor(slotCount);
-      long[] acc = new long[Math.max(slices, 1)];
       int[] ranges = filter.ranges(words);
-      for (int r = 0; r < ranges.length; r += 2) {
-        filter.seek(ranges[r]);
-        seekAll(sparseInputs, ranges[r]);
-        for (int w = ranges[r]; w < ranges[r + 1]; w++) {
-          long passing = filter.passing(w);
-          if (passing != 0) {
-            score(w, passing, acc);
+      Scratch scratch = SCRATCH.get();
+      if (scratch.touched.length < words) {
+        scratch.touched = new long[words + (words >>> 3)];
+        scratch.extra = new char[scratch.touched.length * PER_WORD];
+      }
+      if (scratch.acc.length < slices) {
+        scratch.acc = new long[slices];
+      }
+      char[] extra = scratch.extra;
+      long[] touched = scratch.touched;
+      try {
+        scatter(ranges, extra, touched);
+        for (int r = 0; r < ranges.length; r += 2) {
+          filter.seek(ranges[r]);
+          seekAll(sparseInputs, ranges[r]);
+          for (int w = ranges[r]; w < ranges[r + 1]; w++) {
+            long t = touched[w];
+            // Why: once θ exceeds what dense inputs and the major can give, only slots that a
+            // sparse input touched can enter, so untouched words are skipped unread.
+            boolean onlyTouched = heapSize == k && denseBound < heapPoints[0];
+            if (onlyTouched && t == 0) {
+              continue;
+            }
+            long passing = filter.passing(w);
+            if (passing == 0) {
+              continue;
+            }
+            if (onlyTouched && sparseInputs.length == 0) {
+              lanes(w, t & passing, extra);
+            } else {
+              score(w, passing, t & passing, scratch.acc, extra);
+            }
+          }
+        }
+      } finally {
+        if (scatterInputs.length > 0) {
+          for (int r = 0; r < ranges.length; r += 2) {
+            Arrays.fill(touched, ranges[r], ranges[r + 1], 0L);
+            Arrays.fill(extra, ranges[r] * PER_WORD, ranges[r + 1] * PER_WORD, (char) 0);
           }
         }
       }
       return results();
     }
 
-    /** Sums the skill points of word w bit-sliced, then scores the students that can enter. */
-    private void score(int w, long passing, long[] acc) {
-      Arrays.fill(acc, 0L);
-      int top = acc.length;
+    /** Adds the points of the sparse inputs to their slots in the ranges, marking the words. */
+    private void scatter(int[] ranges, char[] extra, long[] touched) {
+      for (int i = 0; i < scatterInputs.length; i++) {
+        int[] slots = scatterInputs[i].slots();
+        int size = scatterInputs[i].size();
+        char weight = (char) scatterWeights[i];
+        for (int r = 0; r < ranges.length; r += 2) {
+          int to = ranges[r + 1] * PER_WORD;
+          int p = lowerBound(slots, size, ranges[r] * PER_WORD);
+          for (; p < size; p++) {
+            int slot = slots[p];
+            if (slot >= to) {
+              break;
+            }
+            extra[slot] += weight;
+            touched[slot >>> 6] |= 1L << slot;
+          }
+        }
+      }
+    }
+
+    /** Skill points of the touched passing slots of word w, dense inputs read per slot. */
+    private void lanes(int w, long touchedPassing, char[] extra) {
+      int base = w * PER_WORD;
+      while (touchedPassing != 0) {
+        int bit = Long.numberOfTrailingZeros(touchedPassing);
+        touchedPassing &= touchedPassing - 1;
+        int slot = base + bit;
+        int points = extra[slot];
+        if (points + denseBound < heapPoints[0]) {
+          continue;
+        }
+        for (int i = 0; i < denseInputs.length; i++) {
+          long[] words = denseInputs[i];
+          if (w < words.length) {
+            points += (int) (words[w] >>> bit & 1L) << denseColumns[i];
+          }
+        }
+        if (points + bestMajorPoints >= heapPoints[0]) {
+          offer(slot, points + majorPoints[majors.get(slot)]);
+        }
+      }
+    }
+
+    /**
+     * Sums the dense points of word w bit-sliced, then scores the students that can enter: the
+     * untouched ones by one comparison of the slices with θ, the touched ones one by one.
+     */
+    private void score(int w, long passing, long touchedPassing, long[] acc, char[] extra) {
+      int top = slices;
+      for (int c = 0; c < top; c++) {
+        acc[c] = 0L;
+      }
       for (int i = 0; i < denseInputs.length; i++) {
         long[] words = denseInputs[i];
         long x = w < words.length ? words[w] & passing : 0L;
@@ -670,34 +786,52 @@ public final class ProfileIndex {
           x = carry;
         }
       }
-      long candidates = passing;
+      long candidates = passing & ~touchedPassing;
       if (heapSize == k) {
         // Why: skill points + best major points ≥ θ is necessary to enter the heap.
-        candidates &= atLeast(acc, heapPoints[0] - bestMajorPoints);
+        candidates &= atLeast(acc, top, heapPoints[0] - bestMajorPoints);
       }
+      int base = w * PER_WORD;
       while (candidates != 0) {
         int bit = Long.numberOfTrailingZeros(candidates);
         candidates &= candidates - 1;
-        int points = 0;
-        for (int c = 0; c < top; c++) {
-          points |= (int) ((acc[c] >>> bit) & 1L) << c;
+        int slot = base + bit;
+        offer(slot, pointsAt(acc, top, bit) + majorPoints[majors.get(slot)]);
+      }
+      while (touchedPassing != 0) {
+        int bit = Long.numberOfTrailingZeros(touchedPassing);
+        touchedPassing &= touchedPassing - 1;
+        int slot = base + bit;
+        int points = extra[slot];
+        if (heapSize == k && points + denseBound < heapPoints[0]) {
+          continue;
         }
-        int slot = w * PER_WORD + bit;
-        offer(slot, points + majorPoints[majors.get(slot)]);
+        points += pointsAt(acc, top, bit);
+        if (heapSize < k || points + bestMajorPoints >= heapPoints[0]) {
+          offer(slot, points + majorPoints[majors.get(slot)]);
+        }
       }
     }
 
+    private int pointsAt(long[] acc, int top, int bit) {
+      int points = 0;
+      for (int c = 0; c < top; c++) {
+        points |= (int) ((acc[c] >>> bit) & 1L) << c;
+      }
+      return points;
+    }
+
     /** Lanes whose bit-sliced number is ≥ threshold. */
-    private long atLeast(long[] acc, int threshold) {
+    private long atLeast(long[] acc, int top, int threshold) {
       if (threshold <= 0) {
         return -1L;
       }
-      if (threshold >= 1 << acc.length) {
+      if (threshold >= 1 << top) {
         return 0L;
       }
       long greater = 0L;
       long equal = -1L;
-      for (int c = acc.length - 1; c >= 0; c--) {
+      for (int c = top - 1; c >= 0; c--) {
         if ((threshold >>> c & 1) != 0) {
           equal &= acc[c];
         } else {
@@ -809,6 +943,21 @@ public final class ProfileIndex {
           oh,
           MajorMatch.of(majorCodes.value(majors.get(slot)), demand.majorCodes()));
     }
+  }
+
+  /** The first position in slots[0, size) holding a slot ≥ from. */
+  private static int lowerBound(int[] slots, int size, int from) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (slots[mid] < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static boolean has(SlotSet set, int slot) {
