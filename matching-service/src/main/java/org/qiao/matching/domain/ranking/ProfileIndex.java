@@ -556,6 +556,9 @@ public final class ProfileIndex {
     char[] extra = new char[0];
     long[] touched = new long[0];
     long[] acc = new long[8];
+    int[] lanes = new int[1024]; // touched passing slots, in slot order
+    int[] byPoints = new int[1024]; // the same, most sparse points first
+    int[] counts = new int[64]; // slots per sparse points value
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -572,8 +575,6 @@ public final class ProfileIndex {
     final int[] denseColumns; // the power of two each input adds at
     final SlotSet[] scatterInputs; // the same, sorted slot arrays
     final int[] scatterWeights;
-    final SlotSet.Cursor[] sparseInputs; // sorted slot arrays beyond the scratch's range (rare)
-    final int[] sparseColumns;
     final int slices;
     final int denseBound; // the most points dense (and cursor) inputs plus the major can give
     final int[] majorPoints;
@@ -607,8 +608,6 @@ public final class ProfileIndex {
       List<Integer> denseCols = new ArrayList<>();
       List<SlotSet> scatter = new ArrayList<>();
       List<Integer> scatterW = new ArrayList<>();
-      List<SlotSet.Cursor> sparse = new ArrayList<>();
-      List<Integer> sparseCols = new ArrayList<>();
       int scattered = 0;
       int bitSliced = 0;
       for (int i = 0; i < in.size(); i++) {
@@ -621,16 +620,14 @@ public final class ProfileIndex {
           continue;
         }
         bitSliced += weight;
+        // Why: only a demand with thousands of skills overflows the scratch; its excess sparse
+        // inputs become bitsets for this query.
+        long[] words = set.dense() ? set.words() : bitset(set);
         // Why: a weight is a sum of powers of two; each becomes one carry into its slice.
         for (int c = 0; c < 31; c++) {
           if ((weight >>> c & 1) != 0) {
-            if (set.dense()) {
-              dense.add(set.words());
-              denseCols.add(c);
-            } else {
-              sparse.add(new SlotSet.Cursor(set));
-              sparseCols.add(c);
-            }
+            dense.add(words);
+            denseCols.add(c);
           }
         }
       }
@@ -638,8 +635,6 @@ public final class ProfileIndex {
       denseColumns = denseCols.stream().mapToInt(Integer::intValue).toArray();
       scatterInputs = scatter.toArray(new SlotSet[0]);
       scatterWeights = scatterW.stream().mapToInt(Integer::intValue).toArray();
-      sparseInputs = sparse.toArray(new SlotSet.Cursor[0]);
-      sparseColumns = sparseCols.stream().mapToInt(Integer::intValue).toArray();
       slices = 32 - Integer.numberOfLeadingZeros(bitSliced);
       majorPoints = new int[majorCodes.size()];
       int best = 0;
@@ -665,6 +660,20 @@ public final class ProfileIndex {
       }
     }
 
+    private long[] bitset(SlotSet set) {
+      long[] words = new long[SlotSet.wordsFor(slotCount)];
+      int[] slots = set.slots();
+      for (int i = 0; i < set.size(); i++) {
+        words[slots[i] >>> 6] |= 1L << slots[i];
+      }
+      return words;
+    }
+
+    /**
+     * Two passes. First the slots some sparse input touched (few; they hold most of a demand's
+     * rare, heavy skills, so θ rises close to its final value), each scored alone; then, only while
+     * dense inputs and the major can still reach θ, the untouched slots 64 at a time.
+     */
     List<StudentMatch> run() {
       if (!filter.possible || k == 0) {
         return List.of();
@@ -682,30 +691,30 @@ public final class ProfileIndex {
       char[] extra = scratch.extra;
       long[] touched = scratch.touched;
       try {
-        scatter(ranges, extra, touched);
+        if (scatterInputs.length > 0) {
+          scatter(ranges, extra, touched);
+          touchedSlots(ranges, scratch);
+        }
+        if (heapSize == k && denseBound < heapPoints[0]) {
+          return results();
+        }
+        Filter again = new Filter(demand);
+        long[] acc = scratch.acc;
         for (int r = 0; r < ranges.length; r += 2) {
-          filter.seek(ranges[r]);
-          seekAll(sparseInputs, ranges[r]);
+          again.seek(ranges[r]);
           for (int w = ranges[r]; w < ranges[r + 1]; w++) {
-            long t = touched[w];
-            // Why: once θ exceeds what dense inputs and the major can give, only slots that a
-            // sparse input touched can enter, so untouched words are skipped unread.
-            boolean onlyTouched = heapSize == k && denseBound < heapPoints[0];
-            if (onlyTouched && t == 0) {
-              continue;
-            }
-            long passing = filter.passing(w);
-            if (passing == 0) {
-              continue;
-            }
-            if (onlyTouched && sparseInputs.length == 0) {
-              lanes(w, t & passing, extra);
-            } else {
-              score(w, passing, t & passing, scratch.acc, extra);
+            long passing = again.passing(w) & ~touched[w];
+            if (passing != 0) {
+              untouchedSlots(w, passing, acc);
+              if (heapSize == k && denseBound < heapPoints[0]) {
+                return results();
+              }
             }
           }
         }
+        return results();
       } finally {
+        Arrays.fill(scratch.counts, 0);
         if (scatterInputs.length > 0) {
           for (int r = 0; r < ranges.length; r += 2) {
             Arrays.fill(touched, ranges[r], ranges[r + 1], 0L);
@@ -713,7 +722,6 @@ public final class ProfileIndex {
           }
         }
       }
-      return results();
     }
 
     /** Adds the points of the sparse inputs to their slots in the ranges, marking the words. */
@@ -737,34 +745,82 @@ public final class ProfileIndex {
       }
     }
 
-    /** Skill points of the touched passing slots of word w, dense inputs read per slot. */
-    private void lanes(int w, long touchedPassing, char[] extra) {
-      int base = w * PER_WORD;
-      while (touchedPassing != 0) {
-        int bit = Long.numberOfTrailingZeros(touchedPassing);
-        touchedPassing &= touchedPassing - 1;
-        int slot = base + bit;
-        int points = extra[slot];
-        if (points + denseBound < heapPoints[0]) {
-          continue;
-        }
-        for (int i = 0; i < denseInputs.length; i++) {
-          long[] words = denseInputs[i];
-          if (w < words.length) {
-            points += (int) (words[w] >>> bit & 1L) << denseColumns[i];
+    /**
+     * Scores the touched passing slots one by one, most sparse points first (a counting sort), so
+     * the heap fills with strong students and θ stops the walk at the first slot whose sparse
+     * points plus everything else the demand can give fall short.
+     */
+    private void touchedSlots(int[] ranges, Scratch scratch) {
+      char[] extra = scratch.extra;
+      long[] touched = scratch.touched;
+      int most = 0;
+      for (int weight : scatterWeights) {
+        most += weight;
+      }
+      if (scratch.counts.length < most + 2) {
+        scratch.counts = new int[most + 2];
+      }
+      int[] counts = scratch.counts;
+      int[] lanes = scratch.lanes;
+      int n = 0;
+      for (int r = 0; r < ranges.length; r += 2) {
+        filter.seek(ranges[r]);
+        for (int w = ranges[r]; w < ranges[r + 1]; w++) {
+          long t = touched[w];
+          if (t == 0 || (t &= filter.passing(w)) == 0) {
+            continue;
+          }
+          if (n + PER_WORD > lanes.length) {
+            lanes = scratch.lanes = Arrays.copyOf(lanes, lanes.length * 2);
+          }
+          int base = w * PER_WORD;
+          while (t != 0) {
+            int slot = base + Long.numberOfTrailingZeros(t);
+            t &= t - 1;
+            lanes[n++] = slot;
+            counts[extra[slot]]++;
           }
         }
-        if (points + bestMajorPoints >= heapPoints[0]) {
+      }
+      if (scratch.byPoints.length < n) {
+        scratch.byPoints = new int[lanes.length];
+      }
+      int[] byPoints = scratch.byPoints;
+      // counts[v] becomes the first position of sparse points v, larger values first.
+      int position = 0;
+      for (int v = most; v >= 0; v--) {
+        int c = counts[v];
+        counts[v] = position;
+        position += c;
+      }
+      for (int i = 0; i < n; i++) {
+        int slot = lanes[i];
+        byPoints[counts[extra[slot]]++] = slot;
+      }
+      for (int i = 0; i < n; i++) {
+        int slot = byPoints[i];
+        int points = extra[slot];
+        if (heapSize == k && points + denseBound < heapPoints[0]) {
+          break;
+        }
+        int w = slot >>> 6;
+        for (int d = 0; d < denseInputs.length; d++) {
+          long[] words = denseInputs[d];
+          if (w < words.length) {
+            points += (int) (words[w] >>> slot & 1L) << denseColumns[d];
+          }
+        }
+        if (heapSize < k || points + bestMajorPoints >= heapPoints[0]) {
           offer(slot, points + majorPoints[majors.get(slot)]);
         }
       }
     }
 
     /**
-     * Sums the dense points of word w bit-sliced, then scores the students that can enter: the
-     * untouched ones by one comparison of the slices with θ, the touched ones one by one.
+     * Sums the dense points of word w's untouched slots bit-sliced, then scores those that can
+     * enter.
      */
-    private void score(int w, long passing, long touchedPassing, long[] acc, char[] extra) {
+    private void untouchedSlots(int w, long passing, long[] acc) {
       int top = slices;
       for (int c = 0; c < top; c++) {
         acc[c] = 0L;
@@ -778,15 +834,7 @@ public final class ProfileIndex {
           x = carry;
         }
       }
-      for (int i = 0; i < sparseInputs.length; i++) {
-        long x = sparseInputs[i].word(w) & passing;
-        for (int c = sparseColumns[i]; x != 0 && c < top; c++) {
-          long carry = acc[c] & x;
-          acc[c] ^= x;
-          x = carry;
-        }
-      }
-      long candidates = passing & ~touchedPassing;
+      long candidates = passing;
       if (heapSize == k) {
         // Why: skill points + best major points ≥ θ is necessary to enter the heap.
         candidates &= atLeast(acc, top, heapPoints[0] - bestMajorPoints);
@@ -797,19 +845,6 @@ public final class ProfileIndex {
         candidates &= candidates - 1;
         int slot = base + bit;
         offer(slot, pointsAt(acc, top, bit) + majorPoints[majors.get(slot)]);
-      }
-      while (touchedPassing != 0) {
-        int bit = Long.numberOfTrailingZeros(touchedPassing);
-        touchedPassing &= touchedPassing - 1;
-        int slot = base + bit;
-        int points = extra[slot];
-        if (heapSize == k && points + denseBound < heapPoints[0]) {
-          continue;
-        }
-        points += pointsAt(acc, top, bit);
-        if (heapSize < k || points + bestMajorPoints >= heapPoints[0]) {
-          offer(slot, points + majorPoints[majors.get(slot)]);
-        }
       }
     }
 
