@@ -549,23 +549,20 @@ public final class ProfileIndex {
   }
 
   /**
-   * Per-thread scratch of a query: the points each slot gets from the demand's sparse inputs, and
-   * per word the slots that got any. All zero between queries (a query clears what it wrote).
+   * Per-thread scratch of a query: the points the demand's sparse inputs give each slot, bit-sliced
+   * (slice c of word w at w × slices + c). All zero between queries (a query clears what it wrote).
    */
   private static final class Scratch {
-    char[] extra = new char[0];
-    long[] touched = new long[0];
+    long[] sparse = new long[0];
     long[] acc = new long[8];
-    int[] lanes = new int[1024]; // touched passing slots, in slot order
-    int[] byPoints = new int[1024]; // the same, most sparse points first
-    int[] counts = new int[64]; // slots per sparse points value
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /**
-   * One top-k query. Dense inputs (bitsets) are summed bit-sliced per word; sparse inputs (sorted
-   * slot arrays) are scattered first into per-slot points, then read for the few slots they touch.
+   * One top-k query. Sparse inputs (sorted slot arrays) are first scattered into bit-sliced
+   * per-word scratch; then each word starts from its sparse slices, adds its dense inputs (bitsets)
+   * by ripple carries, and one comparison with θ picks the students to score exactly.
    */
   private final class Ranking {
     final DemandCriteria demand;
@@ -573,10 +570,10 @@ public final class ProfileIndex {
     final Filter filter;
     final long[][] denseInputs; // held and verified words of the demand skills, bitsets
     final int[] denseColumns; // the power of two each input adds at
-    final SlotSet[] scatterInputs; // the same, sorted slot arrays
-    final int[] scatterWeights;
+    final SlotSet[] sparseInputs; // the same, sorted slot arrays
+    final int[] sparseColumns;
     final int slices;
-    final int denseBound; // the most points dense (and cursor) inputs plus the major can give
+    final int denseBound; // the most points dense inputs plus the major can give
     final int[] majorPoints;
     final int bestMajorPoints;
     final int[] heapSlots;
@@ -586,56 +583,53 @@ public final class ProfileIndex {
     Ranking(DemandCriteria demand, int k) {
       this.demand = demand;
       this.filter = new Filter(demand);
-      List<SlotSet> in = new ArrayList<>();
-      List<Integer> weights = new ArrayList<>();
-      for (String s : demand.essentialSkills()) {
-        addInput(in, weights, heldOf(s), MatchScoring.ESSENTIAL_HELD);
-        addInput(
-            in,
-            weights,
-            verifiedOf(s),
-            MatchScoring.ESSENTIAL_VERIFIED - MatchScoring.ESSENTIAL_HELD);
-      }
-      for (String s : demand.optionalSkills()) {
-        addInput(in, weights, heldOf(s), MatchScoring.OPTIONAL_HELD);
-        addInput(
-            in,
-            weights,
-            verifiedOf(s),
-            MatchScoring.OPTIONAL_VERIFIED - MatchScoring.OPTIONAL_HELD);
-      }
       List<long[]> dense = new ArrayList<>();
       List<Integer> denseCols = new ArrayList<>();
-      List<SlotSet> scatter = new ArrayList<>();
-      List<Integer> scatterW = new ArrayList<>();
-      int scattered = 0;
-      int bitSliced = 0;
-      for (int i = 0; i < in.size(); i++) {
-        SlotSet set = in.get(i);
-        int weight = weights.get(i);
-        if (!set.dense() && scattered + weight <= Character.MAX_VALUE) {
-          scatter.add(set);
-          scatterW.add(weight);
-          scattered += weight;
-          continue;
-        }
-        bitSliced += weight;
-        // Why: only a demand with thousands of skills overflows the scratch; its excess sparse
-        // inputs become bitsets for this query.
-        long[] words = set.dense() ? set.words() : bitset(set);
-        // Why: a weight is a sum of powers of two; each becomes one carry into its slice.
-        for (int c = 0; c < 31; c++) {
-          if ((weight >>> c & 1) != 0) {
-            dense.add(words);
-            denseCols.add(c);
+      List<SlotSet> sparse = new ArrayList<>();
+      List<Integer> sparseCols = new ArrayList<>();
+      int maxSkillPoints = 0;
+      int densePoints = 0;
+      for (String s : demand.essentialSkills()) {
+        maxSkillPoints += MatchScoring.ESSENTIAL_VERIFIED;
+      }
+      for (String s : demand.optionalSkills()) {
+        maxSkillPoints += MatchScoring.OPTIONAL_VERIFIED;
+      }
+      for (int pass = 0; pass < 2; pass++) {
+        boolean essential = pass == 0;
+        int heldWeight = essential ? MatchScoring.ESSENTIAL_HELD : MatchScoring.OPTIONAL_HELD;
+        int verifiedWeight =
+            essential ? MatchScoring.ESSENTIAL_VERIFIED : MatchScoring.OPTIONAL_VERIFIED;
+        for (String s : essential ? demand.essentialSkills() : demand.optionalSkills()) {
+          for (int input = 0; input < 2; input++) {
+            SlotSet set = input == 0 ? heldOf(s) : verifiedOf(s);
+            int weight = input == 0 ? heldWeight : verifiedWeight - heldWeight;
+            if (set == null || weight <= 0) {
+              continue;
+            }
+            if (set.dense()) {
+              densePoints += weight;
+            }
+            // Why: a weight is a sum of powers of two; each becomes one carry into its slice.
+            for (int c = 0; c < 31; c++) {
+              if ((weight >>> c & 1) != 0) {
+                if (set.dense()) {
+                  dense.add(set.words());
+                  denseCols.add(c);
+                } else {
+                  sparse.add(set);
+                  sparseCols.add(c);
+                }
+              }
+            }
           }
         }
       }
       denseInputs = dense.toArray(new long[0][]);
       denseColumns = denseCols.stream().mapToInt(Integer::intValue).toArray();
-      scatterInputs = scatter.toArray(new SlotSet[0]);
-      scatterWeights = scatterW.stream().mapToInt(Integer::intValue).toArray();
-      slices = 32 - Integer.numberOfLeadingZeros(bitSliced);
+      sparseInputs = sparse.toArray(new SlotSet[0]);
+      sparseColumns = sparseCols.stream().mapToInt(Integer::intValue).toArray();
+      slices = Math.max(1, 32 - Integer.numberOfLeadingZeros(maxSkillPoints));
       majorPoints = new int[majorCodes.size()];
       int best = 0;
       if (!demand.majorCodes().isEmpty()) {
@@ -646,34 +640,13 @@ public final class ProfileIndex {
         }
       }
       bestMajorPoints = best;
-      denseBound = bitSliced + best;
+      denseBound = densePoints + best;
       int capacity = Math.min(k, live);
       this.k = capacity;
       heapSlots = new int[capacity];
       heapPoints = new int[capacity];
     }
 
-    private void addInput(List<SlotSet> in, List<Integer> weights, SlotSet set, int weight) {
-      if (set != null && weight > 0) {
-        in.add(set);
-        weights.add(weight);
-      }
-    }
-
-    private long[] bitset(SlotSet set) {
-      long[] words = new long[SlotSet.wordsFor(slotCount)];
-      int[] slots = set.slots();
-      for (int i = 0; i < set.size(); i++) {
-        words[slots[i] >>> 6] |= 1L << slots[i];
-      }
-      return words;
-    }
-
-    /**
-     * Two passes. First the slots some sparse input touched (few; they hold most of a demand's
-     * rare, heavy skills, so θ rises close to its final value), each scored alone; then, only while
-     * dense inputs and the major can still reach θ, the untouched slots 64 at a time.
-     */
     List<StudentMatch> run() {
       if (!filter.possible || k == 0) {
         return List.of();
@@ -681,154 +654,84 @@ public final class ProfileIndex {
       int words = SlotSet.wordsFor(slotCount);
       int[] ranges = filter.ranges(words);
       Scratch scratch = SCRATCH.get();
-      if (scratch.touched.length < words) {
-        scratch.touched = new long[words + (words >>> 3)];
-        scratch.extra = new char[scratch.touched.length * PER_WORD];
+      long need = (long) words * slices;
+      if (scratch.sparse.length < need) {
+        scratch.sparse = new long[(int) Math.min(Integer.MAX_VALUE - 8, need + (need >>> 3))];
       }
       if (scratch.acc.length < slices) {
         scratch.acc = new long[slices];
       }
-      char[] extra = scratch.extra;
-      long[] touched = scratch.touched;
+      long[] sparse = scratch.sparse;
+      long[] acc = scratch.acc;
       try {
-        if (scatterInputs.length > 0) {
-          scatter(ranges, extra, touched);
-          touchedSlots(ranges, scratch);
-        }
-        if (heapSize == k && denseBound < heapPoints[0]) {
-          return results();
-        }
-        Filter again = new Filter(demand);
-        long[] acc = scratch.acc;
+        scatter(ranges, sparse);
+        int top = slices;
         for (int r = 0; r < ranges.length; r += 2) {
-          again.seek(ranges[r]);
+          filter.seek(ranges[r]);
           for (int w = ranges[r]; w < ranges[r + 1]; w++) {
-            long passing = again.passing(w) & ~touched[w];
+            int at = w * top;
+            long any = 0L;
+            for (int c = 0; c < top; c++) {
+              long x = sparse[at + c];
+              acc[c] = x;
+              any |= x;
+            }
+            // Why: once θ exceeds what dense inputs and the major can give, a word without sparse
+            // points holds nobody who can enter.
+            if (any == 0L && heapSize == k && denseBound < heapPoints[0]) {
+              continue;
+            }
+            long passing = filter.passing(w);
             if (passing != 0) {
-              untouchedSlots(w, passing, acc);
-              if (heapSize == k && denseBound < heapPoints[0]) {
-                return results();
-              }
+              score(w, passing, acc);
             }
           }
         }
-        return results();
       } finally {
-        Arrays.fill(scratch.counts, 0);
-        if (scatterInputs.length > 0) {
-          for (int r = 0; r < ranges.length; r += 2) {
-            Arrays.fill(touched, ranges[r], ranges[r + 1], 0L);
-            Arrays.fill(extra, ranges[r] * PER_WORD, ranges[r + 1] * PER_WORD, (char) 0);
-          }
+        for (int r = 0; r < ranges.length; r += 2) {
+          Arrays.fill(sparse, ranges[r] * slices, ranges[r + 1] * slices, 0L);
         }
       }
+      return results();
     }
 
-    /** Adds the points of the sparse inputs to their slots in the ranges, marking the words. */
-    private void scatter(int[] ranges, char[] extra, long[] touched) {
-      for (int i = 0; i < scatterInputs.length; i++) {
-        int[] slots = scatterInputs[i].slots();
-        int size = scatterInputs[i].size();
-        char weight = (char) scatterWeights[i];
+    /** Adds the points of the sparse inputs to their slots in the ranges, bit-sliced. */
+    private void scatter(int[] ranges, long[] sparse) {
+      int top = slices;
+      for (int i = 0; i < sparseInputs.length; i++) {
+        int[] slots = sparseInputs[i].slots();
+        int size = sparseInputs[i].size();
+        int column = sparseColumns[i];
         for (int r = 0; r < ranges.length; r += 2) {
           int to = ranges[r + 1] * PER_WORD;
-          int p = lowerBound(slots, size, ranges[r] * PER_WORD);
-          for (; p < size; p++) {
+          for (int p = lowerBound(slots, size, ranges[r] * PER_WORD); p < size; p++) {
             int slot = slots[p];
             if (slot >= to) {
               break;
             }
-            extra[slot] += weight;
-            touched[slot >>> 6] |= 1L << slot;
+            int at = (slot >>> 6) * top;
+            long x = 1L << slot;
+            for (int c = column; x != 0 && c < top; c++) {
+              long carry = sparse[at + c] & x;
+              sparse[at + c] ^= x;
+              x = carry;
+            }
           }
         }
       }
     }
 
     /**
-     * Scores the touched passing slots one by one, most sparse points first (a counting sort), so
-     * the heap fills with strong students and θ stops the walk at the first slot whose sparse
-     * points plus everything else the demand can give fall short.
-     */
-    private void touchedSlots(int[] ranges, Scratch scratch) {
-      char[] extra = scratch.extra;
-      long[] touched = scratch.touched;
-      int most = 0;
-      for (int weight : scatterWeights) {
-        most += weight;
-      }
-      if (scratch.counts.length < most + 2) {
-        scratch.counts = new int[most + 2];
-      }
-      int[] counts = scratch.counts;
-      int[] lanes = scratch.lanes;
-      int n = 0;
-      for (int r = 0; r < ranges.length; r += 2) {
-        filter.seek(ranges[r]);
-        for (int w = ranges[r]; w < ranges[r + 1]; w++) {
-          long t = touched[w];
-          if (t == 0 || (t &= filter.passing(w)) == 0) {
-            continue;
-          }
-          if (n + PER_WORD > lanes.length) {
-            lanes = scratch.lanes = Arrays.copyOf(lanes, lanes.length * 2);
-          }
-          int base = w * PER_WORD;
-          while (t != 0) {
-            int slot = base + Long.numberOfTrailingZeros(t);
-            t &= t - 1;
-            lanes[n++] = slot;
-            counts[extra[slot]]++;
-          }
-        }
-      }
-      if (scratch.byPoints.length < n) {
-        scratch.byPoints = new int[lanes.length];
-      }
-      int[] byPoints = scratch.byPoints;
-      // counts[v] becomes the first position of sparse points v, larger values first.
-      int position = 0;
-      for (int v = most; v >= 0; v--) {
-        int c = counts[v];
-        counts[v] = position;
-        position += c;
-      }
-      for (int i = 0; i < n; i++) {
-        int slot = lanes[i];
-        byPoints[counts[extra[slot]]++] = slot;
-      }
-      for (int i = 0; i < n; i++) {
-        int slot = byPoints[i];
-        int points = extra[slot];
-        if (heapSize == k && points + denseBound < heapPoints[0]) {
-          break;
-        }
-        int w = slot >>> 6;
-        for (int d = 0; d < denseInputs.length; d++) {
-          long[] words = denseInputs[d];
-          if (w < words.length) {
-            points += (int) (words[w] >>> slot & 1L) << denseColumns[d];
-          }
-        }
-        if (heapSize < k || points + bestMajorPoints >= heapPoints[0]) {
-          offer(slot, points + majorPoints[majors.get(slot)]);
-        }
-      }
-    }
-
-    /**
-     * Sums the dense points of word w's untouched slots bit-sliced, then scores those that can
+     * Adds the dense points of word w to its sparse slices, then scores the students that can
      * enter.
      */
-    private void untouchedSlots(int w, long passing, long[] acc) {
+    private void score(int w, long passing, long[] acc) {
       int top = slices;
-      for (int c = 0; c < top; c++) {
-        acc[c] = 0L;
-      }
       for (int i = 0; i < denseInputs.length; i++) {
         long[] words = denseInputs[i];
         long x = w < words.length ? words[w] & passing : 0L;
-        for (int c = denseColumns[i]; x != 0 && c < top; c++) {
+        // Why: a fixed-length carry chain has no data-dependent branch to mispredict.
+        for (int c = denseColumns[i]; c < top; c++) {
           long carry = acc[c] & x;
           acc[c] ^= x;
           x = carry;
@@ -960,14 +863,13 @@ public final class ProfileIndex {
       List<String> em = new ArrayList<>();
       List<String> ov = new ArrayList<>();
       List<String> oh = new ArrayList<>();
+      // Why: a verified skill is also held, so a skill not held needs one membership test.
       for (String s : demand.essentialSkills()) {
-        (has(verifiedOf(s), slot) ? ev : has(heldOf(s), slot) ? eh : em).add(s);
+        (!has(heldOf(s), slot) ? em : has(verifiedOf(s), slot) ? ev : eh).add(s);
       }
       for (String s : demand.optionalSkills()) {
-        if (has(verifiedOf(s), slot)) {
-          ov.add(s);
-        } else if (has(heldOf(s), slot)) {
-          oh.add(s);
+        if (has(heldOf(s), slot)) {
+          (has(verifiedOf(s), slot) ? ov : oh).add(s);
         }
       }
       return new Explanation(
