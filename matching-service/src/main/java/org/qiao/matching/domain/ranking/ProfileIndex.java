@@ -26,14 +26,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * (its live bit cleared); a removal clears the live bit; nothing else moves.
  *
  * <p>Ranking scans 64 slots at a time. The hard constraints become one word of passing students
- * (live ∧ degree ≥ minimum ∧ year ∧ (no city ∨ a listed city)). The skill points of all 64 are
- * summed bit-sliced: each demand skill contributes its held word with the held weight and its
- * verified word with the verified surplus; a weight is split into powers of two, each added as one
- * ripple-carry into the slice of that power ({@link MatchScoring}'s weights are 8/12 and 2/3, so
- * every skill costs two carries). A running top-k threshold θ (the k-th best so far) turns the
- * slices into one comparison: only students whose skill points plus the best major points the
- * demand can give reach θ are scored exactly (skill points read back from the slices, major points
- * from a per-query table by major code) and offered to the k-heap; ties break by id, compared on
+ * (live ∧ degree ≥ minimum ∧ year ∧ (no city ∨ a listed city)), read only in the admitted city
+ * partitions. Skill points are summed bit-sliced: each demand skill contributes its held set with
+ * the held weight and its verified set with the verified surplus, a weight split into powers of
+ * two, each added as a ripple-carry into the slice of that power ({@link MatchScoring}'s weights
+ * are 8/12 and 2/3, so every skill costs two carries). Most of a demand's inputs are sparse (rare
+ * skills, and verified holders, ~5% of holdings): they are first scattered posting by posting into
+ * a per-thread scratch of bit slices per word (cost ∝ postings, not words × inputs); each word then
+ * starts from its scratch slices and adds only the dense inputs (popular skills' bitsets) with
+ * fixed-length carry chains. A running top-k threshold θ (the k-th best so far) turns the slices
+ * into one comparison: only students whose skill points plus the best major points the demand can
+ * give reach θ are scored exactly (skill points read back from the slices, major points from a
+ * per-query table by major code) and offered to the k-heap; once θ exceeds what the dense inputs
+ * and the major can give, words without sparse points are skipped. Ties break by id, compared on
  * the packed numbers. Results get their {@link Explanation} by membership tests, identical to
  * {@link Explanation#of}.
  *
