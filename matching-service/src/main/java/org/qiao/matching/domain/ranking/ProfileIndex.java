@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -32,7 +33,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * two, each added as a ripple-carry into the slice of that power ({@link MatchScoring}'s weights
  * are 8/12 and 2/3, so every skill costs two carries). Most of a demand's inputs are sparse (rare
  * skills, and verified holders, ~5% of holdings): they are first scattered posting by posting into
- * a per-thread scratch of bit slices per word (cost ∝ postings, not words × inputs); each word then
+ * a pooled scratch of bit slices per word (cost ∝ postings, not words × inputs); each word then
  * starts from its scratch slices and adds only the dense inputs (popular skills' bitsets) with
  * fixed-length carry chains. A running top-k threshold θ (the k-th best so far) turns the slices
  * into one comparison: only students whose skill points plus the best major points the demand can
@@ -554,7 +555,7 @@ public final class ProfileIndex {
   }
 
   /**
-   * Per-thread scratch of a query: the points the demand's sparse inputs give each slot, bit-sliced
+   * Scratch of one running query: the points the demand's sparse inputs give each slot, bit-sliced
    * (slice c of word w at w × slices + c). All zero between queries (a query clears what it wrote).
    */
   private static final class Scratch {
@@ -562,7 +563,12 @@ public final class ProfileIndex {
     long[] acc = new long[8];
   }
 
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  /**
+   * Idle scratches, at most one per processor (not one per thread: a large pool of request threads
+   * would each keep ~1 byte per slot); a query finding none allocates one.
+   */
+  private static final ArrayBlockingQueue<Scratch> SCRATCH =
+      new ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
   /**
    * One top-k query. Sparse inputs (sorted slot arrays) are first scattered into bit-sliced
@@ -658,7 +664,8 @@ public final class ProfileIndex {
       }
       int words = SlotSet.wordsFor(slotCount);
       int[] ranges = filter.ranges(words);
-      Scratch scratch = SCRATCH.get();
+      Scratch polled = SCRATCH.poll();
+      Scratch scratch = polled != null ? polled : new Scratch();
       long need = (long) words * slices;
       if (scratch.sparse.length < need) {
         scratch.sparse = new long[(int) Math.min(Integer.MAX_VALUE - 8, need + (need >>> 3))];
@@ -696,6 +703,7 @@ public final class ProfileIndex {
         for (int r = 0; r < ranges.length; r += 2) {
           Arrays.fill(sparse, ranges[r] * slices, ranges[r + 1] * slices, 0L);
         }
+        SCRATCH.offer(scratch);
       }
       return results();
     }

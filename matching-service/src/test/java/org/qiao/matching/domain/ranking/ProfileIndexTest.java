@@ -99,6 +99,36 @@ class ProfileIndexTest {
   }
 
   @Test
+  void concurrentQueriesEqualBruteForce() throws Exception {
+    // More threads than pooled scratches: queries run side by side, each on its own scratch.
+    SyntheticData data = new SyntheticData(17, 2_000, 0.1);
+    List<Profile> profiles = data.profiles(8_000);
+    ProfileIndex index = ProfileIndex.build(profiles);
+    List<DemandCriteria> demands = new ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      demands.add(i % 2 == 0 ? data.demand() : data.variedDemand());
+    }
+    List<List<StudentMatch>> expected = new ArrayList<>();
+    for (DemandCriteria d : demands) {
+      expected.add(BruteForceRanking.topStudents(profiles, d, 100));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<List<StudentMatch>>> results = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (DemandCriteria d : demands) {
+          results.add(pool.submit(() -> index.top(d, 100)));
+        }
+      }
+      for (int i = 0; i < results.size(); i++) {
+        assertEquals(expected.get(i % demands.size()), results.get(i).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void upsertsAndRemovesAfterBuildStayExact() {
     SyntheticData data = new SyntheticData(13, 300, 0.1);
     List<Profile> profiles = data.profiles(10_000);
