@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -26,14 +27,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * (its live bit cleared); a removal clears the live bit; nothing else moves.
  *
  * <p>Ranking scans 64 slots at a time. The hard constraints become one word of passing students
- * (live ∧ degree ≥ minimum ∧ year ∧ (no city ∨ a listed city)). The skill points of all 64 are
- * summed bit-sliced: each demand skill contributes its held word with the held weight and its
- * verified word with the verified surplus; a weight is split into powers of two, each added as one
- * ripple-carry into the slice of that power ({@link MatchScoring}'s weights are 8/12 and 2/3, so
- * every skill costs two carries). A running top-k threshold θ (the k-th best so far) turns the
- * slices into one comparison: only students whose skill points plus the best major points the
- * demand can give reach θ are scored exactly (skill points read back from the slices, major points
- * from a per-query table by major code) and offered to the k-heap; ties break by id, compared on
+ * (live ∧ degree ≥ minimum ∧ year ∧ (no city ∨ a listed city)), read only in the admitted city
+ * partitions. Skill points are summed bit-sliced: each demand skill contributes its held set with
+ * the held weight and its verified set with the verified surplus, a weight split into powers of
+ * two, each added as a ripple-carry into the slice of that power ({@link MatchScoring}'s weights
+ * are 8/12 and 2/3, so every skill costs two carries). Most of a demand's inputs are sparse (rare
+ * skills, and verified holders, ~5% of holdings): they are first scattered posting by posting into
+ * a pooled scratch of bit slices per word (cost ∝ postings, not words × inputs); each word then
+ * starts from its scratch slices and adds only the dense inputs (popular skills' bitsets) with
+ * fixed-length carry chains. A running top-k threshold θ (the k-th best so far) turns the slices
+ * into one comparison: only students whose skill points plus the best major points the demand can
+ * give reach θ are scored exactly (skill points read back from the slices, major points from a
+ * per-query table by major code) and offered to the k-heap; once θ exceeds what the dense inputs
+ * and the major can give, words without sparse points are skipped. Ties break by id, compared on
  * the packed numbers. Results get their {@link Explanation} by membership tests, identical to
  * {@link Explanation#of}.
  *
@@ -548,16 +554,37 @@ public final class ProfileIndex {
     return code > 0 ? verified.get(code) : null;
   }
 
-  /** One top-k query: bit-sliced skill points per word, exact scoring above the threshold. */
+  /**
+   * Scratch of one running query: the points the demand's sparse inputs give each slot, bit-sliced
+   * (slice c of word w at w × slices + c). All zero between queries (a query clears what it wrote).
+   */
+  private static final class Scratch {
+    long[] sparse = new long[0];
+    long[] acc = new long[8];
+  }
+
+  /**
+   * Idle scratches, at most one per processor (not one per thread: a large pool of request threads
+   * would each keep ~1 byte per slot); a query finding none allocates one.
+   */
+  private static final ArrayBlockingQueue<Scratch> SCRATCH =
+      new ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+  /**
+   * One top-k query. Sparse inputs (sorted slot arrays) are first scattered into bit-sliced
+   * per-word scratch; then each word starts from its sparse slices, adds its dense inputs (bitsets)
+   * by ripple carries, and one comparison with θ picks the students to score exactly.
+   */
   private final class Ranking {
     final DemandCriteria demand;
     final int k;
     final Filter filter;
     final long[][] denseInputs; // held and verified words of the demand skills, bitsets
     final int[] denseColumns; // the power of two each input adds at
-    final SlotSet.Cursor[] sparseInputs; // the same, sorted slot arrays
+    final SlotSet[] sparseInputs; // the same, sorted slot arrays
     final int[] sparseColumns;
     final int slices;
+    final int denseBound; // the most points dense inputs plus the major can give
     final int[] majorPoints;
     final int bestMajorPoints;
     final int[] heapSlots;
@@ -567,39 +594,53 @@ public final class ProfileIndex {
     Ranking(DemandCriteria demand, int k) {
       this.demand = demand;
       this.filter = new Filter(demand);
-      List<SlotSet> in = new ArrayList<>();
-      List<Integer> cols = new ArrayList<>();
+      List<long[]> dense = new ArrayList<>();
+      List<Integer> denseCols = new ArrayList<>();
+      List<SlotSet> sparse = new ArrayList<>();
+      List<Integer> sparseCols = new ArrayList<>();
       int maxSkillPoints = 0;
+      int densePoints = 0;
       for (String s : demand.essentialSkills()) {
         maxSkillPoints += MatchScoring.ESSENTIAL_VERIFIED;
-        addInput(in, cols, heldOf(s), MatchScoring.ESSENTIAL_HELD);
-        addInput(
-            in, cols, verifiedOf(s), MatchScoring.ESSENTIAL_VERIFIED - MatchScoring.ESSENTIAL_HELD);
       }
       for (String s : demand.optionalSkills()) {
         maxSkillPoints += MatchScoring.OPTIONAL_VERIFIED;
-        addInput(in, cols, heldOf(s), MatchScoring.OPTIONAL_HELD);
-        addInput(
-            in, cols, verifiedOf(s), MatchScoring.OPTIONAL_VERIFIED - MatchScoring.OPTIONAL_HELD);
       }
-      List<long[]> dense = new ArrayList<>();
-      List<Integer> denseCols = new ArrayList<>();
-      List<SlotSet.Cursor> sparse = new ArrayList<>();
-      List<Integer> sparseCols = new ArrayList<>();
-      for (int i = 0; i < in.size(); i++) {
-        if (in.get(i).dense()) {
-          dense.add(in.get(i).words());
-          denseCols.add(cols.get(i));
-        } else {
-          sparse.add(new SlotSet.Cursor(in.get(i)));
-          sparseCols.add(cols.get(i));
+      for (int pass = 0; pass < 2; pass++) {
+        boolean essential = pass == 0;
+        int heldWeight = essential ? MatchScoring.ESSENTIAL_HELD : MatchScoring.OPTIONAL_HELD;
+        int verifiedWeight =
+            essential ? MatchScoring.ESSENTIAL_VERIFIED : MatchScoring.OPTIONAL_VERIFIED;
+        for (String s : essential ? demand.essentialSkills() : demand.optionalSkills()) {
+          for (int input = 0; input < 2; input++) {
+            SlotSet set = input == 0 ? heldOf(s) : verifiedOf(s);
+            int weight = input == 0 ? heldWeight : verifiedWeight - heldWeight;
+            if (set == null || weight <= 0) {
+              continue;
+            }
+            if (set.dense()) {
+              densePoints += weight;
+            }
+            // Why: a weight is a sum of powers of two; each becomes one carry into its slice.
+            for (int c = 0; c < 31; c++) {
+              if ((weight >>> c & 1) != 0) {
+                if (set.dense()) {
+                  dense.add(set.words());
+                  denseCols.add(c);
+                } else {
+                  sparse.add(set);
+                  sparseCols.add(c);
+                }
+              }
+            }
+          }
         }
       }
       denseInputs = dense.toArray(new long[0][]);
       denseColumns = denseCols.stream().mapToInt(Integer::intValue).toArray();
-      sparseInputs = sparse.toArray(new SlotSet.Cursor[0]);
+      sparseInputs = sparse.toArray(new SlotSet[0]);
       sparseColumns = sparseCols.stream().mapToInt(Integer::intValue).toArray();
-      slices = 32 - Integer.numberOfLeadingZeros(maxSkillPoints);
+      slices = Math.max(1, 32 - Integer.numberOfLeadingZeros(maxSkillPoints));
       majorPoints = new int[majorCodes.size()];
       int best = 0;
       if (!demand.majorCodes().isEmpty()) {
@@ -610,23 +651,11 @@ public final class ProfileIndex {
         }
       }
       bestMajorPoints = best;
+      denseBound = densePoints + best;
       int capacity = Math.min(k, live);
       this.k = capacity;
       heapSlots = new int[capacity];
       heapPoints = new int[capacity];
-    }
-
-    private void addInput(List<SlotSet> in, List<Integer> cols, SlotSet set, int weight) {
-      if (set == null || weight <= 0) {
-        return;
-      }
-      // Why: a weight is a sum of powers of two; each becomes one carry into its slice.
-      for (int c = 0; c < 31; c++) {
-        if ((weight >>> c & 1) != 0) {
-          in.add(set);
-          cols.add(c);
-        }
-      }
     }
 
     List<StudentMatch> run() {
@@ -634,37 +663,88 @@ public final class ProfileIndex {
         return List.of();
       }
       int words = SlotSet.wordsFor(slotCount);
-      long[] acc = new long[Math.max(slices, 1)];
       int[] ranges = filter.ranges(words);
-      for (int r = 0; r < ranges.length; r += 2) {
-        filter.seek(ranges[r]);
-        seekAll(sparseInputs, ranges[r]);
-        for (int w = ranges[r]; w < ranges[r + 1]; w++) {
-          long passing = filter.passing(w);
-          if (passing != 0) {
-            score(w, passing, acc);
+      Scratch polled = SCRATCH.poll();
+      Scratch scratch = polled != null ? polled : new Scratch();
+      long need = (long) words * slices;
+      if (scratch.sparse.length < need) {
+        scratch.sparse = new long[(int) Math.min(Integer.MAX_VALUE - 8, need + (need >>> 3))];
+      }
+      if (scratch.acc.length < slices) {
+        scratch.acc = new long[slices];
+      }
+      long[] sparse = scratch.sparse;
+      long[] acc = scratch.acc;
+      try {
+        scatter(ranges, sparse);
+        int top = slices;
+        for (int r = 0; r < ranges.length; r += 2) {
+          filter.seek(ranges[r]);
+          for (int w = ranges[r]; w < ranges[r + 1]; w++) {
+            int at = w * top;
+            long any = 0L;
+            for (int c = 0; c < top; c++) {
+              long x = sparse[at + c];
+              acc[c] = x;
+              any |= x;
+            }
+            // Why: once θ exceeds what dense inputs and the major can give, a word without sparse
+            // points holds nobody who can enter.
+            if (any == 0L && heapSize == k && denseBound < heapPoints[0]) {
+              continue;
+            }
+            long passing = filter.passing(w);
+            if (passing != 0) {
+              score(w, passing, acc);
+            }
           }
         }
+      } finally {
+        for (int r = 0; r < ranges.length; r += 2) {
+          Arrays.fill(sparse, ranges[r] * slices, ranges[r + 1] * slices, 0L);
+        }
+        SCRATCH.offer(scratch);
       }
       return results();
     }
 
-    /** Sums the skill points of word w bit-sliced, then scores the students that can enter. */
+    /** Adds the points of the sparse inputs to their slots in the ranges, bit-sliced. */
+    private void scatter(int[] ranges, long[] sparse) {
+      int top = slices;
+      for (int i = 0; i < sparseInputs.length; i++) {
+        int[] slots = sparseInputs[i].slots();
+        int size = sparseInputs[i].size();
+        int column = sparseColumns[i];
+        for (int r = 0; r < ranges.length; r += 2) {
+          int to = ranges[r + 1] * PER_WORD;
+          for (int p = lowerBound(slots, size, ranges[r] * PER_WORD); p < size; p++) {
+            int slot = slots[p];
+            if (slot >= to) {
+              break;
+            }
+            int at = (slot >>> 6) * top;
+            long x = 1L << slot;
+            for (int c = column; x != 0 && c < top; c++) {
+              long carry = sparse[at + c] & x;
+              sparse[at + c] ^= x;
+              x = carry;
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * Adds the dense points of word w to its sparse slices, then scores the students that can
+     * enter.
+     */
     private void score(int w, long passing, long[] acc) {
-      Arrays.fill(acc, 0L);
-      int top = acc.length;
+      int top = slices;
       for (int i = 0; i < denseInputs.length; i++) {
         long[] words = denseInputs[i];
         long x = w < words.length ? words[w] & passing : 0L;
-        for (int c = denseColumns[i]; x != 0 && c < top; c++) {
-          long carry = acc[c] & x;
-          acc[c] ^= x;
-          x = carry;
-        }
-      }
-      for (int i = 0; i < sparseInputs.length; i++) {
-        long x = sparseInputs[i].word(w) & passing;
-        for (int c = sparseColumns[i]; x != 0 && c < top; c++) {
+        // Why: a fixed-length carry chain has no data-dependent branch to mispredict.
+        for (int c = denseColumns[i]; c < top; c++) {
           long carry = acc[c] & x;
           acc[c] ^= x;
           x = carry;
@@ -673,31 +753,36 @@ public final class ProfileIndex {
       long candidates = passing;
       if (heapSize == k) {
         // Why: skill points + best major points ≥ θ is necessary to enter the heap.
-        candidates &= atLeast(acc, heapPoints[0] - bestMajorPoints);
+        candidates &= atLeast(acc, top, heapPoints[0] - bestMajorPoints);
       }
+      int base = w * PER_WORD;
       while (candidates != 0) {
         int bit = Long.numberOfTrailingZeros(candidates);
         candidates &= candidates - 1;
-        int points = 0;
-        for (int c = 0; c < top; c++) {
-          points |= (int) ((acc[c] >>> bit) & 1L) << c;
-        }
-        int slot = w * PER_WORD + bit;
-        offer(slot, points + majorPoints[majors.get(slot)]);
+        int slot = base + bit;
+        offer(slot, pointsAt(acc, top, bit) + majorPoints[majors.get(slot)]);
       }
     }
 
+    private int pointsAt(long[] acc, int top, int bit) {
+      int points = 0;
+      for (int c = 0; c < top; c++) {
+        points |= (int) ((acc[c] >>> bit) & 1L) << c;
+      }
+      return points;
+    }
+
     /** Lanes whose bit-sliced number is ≥ threshold. */
-    private long atLeast(long[] acc, int threshold) {
+    private long atLeast(long[] acc, int top, int threshold) {
       if (threshold <= 0) {
         return -1L;
       }
-      if (threshold >= 1 << acc.length) {
+      if (threshold >= 1 << top) {
         return 0L;
       }
       long greater = 0L;
       long equal = -1L;
-      for (int c = acc.length - 1; c >= 0; c--) {
+      for (int c = top - 1; c >= 0; c--) {
         if ((threshold >>> c & 1) != 0) {
           equal &= acc[c];
         } else {
@@ -791,14 +876,13 @@ public final class ProfileIndex {
       List<String> em = new ArrayList<>();
       List<String> ov = new ArrayList<>();
       List<String> oh = new ArrayList<>();
+      // Why: a verified skill is also held, so a skill not held needs one membership test.
       for (String s : demand.essentialSkills()) {
-        (has(verifiedOf(s), slot) ? ev : has(heldOf(s), slot) ? eh : em).add(s);
+        (!has(heldOf(s), slot) ? em : has(verifiedOf(s), slot) ? ev : eh).add(s);
       }
       for (String s : demand.optionalSkills()) {
-        if (has(verifiedOf(s), slot)) {
-          ov.add(s);
-        } else if (has(heldOf(s), slot)) {
-          oh.add(s);
+        if (has(heldOf(s), slot)) {
+          (has(verifiedOf(s), slot) ? ov : oh).add(s);
         }
       }
       return new Explanation(
@@ -809,6 +893,21 @@ public final class ProfileIndex {
           oh,
           MajorMatch.of(majorCodes.value(majors.get(slot)), demand.majorCodes()));
     }
+  }
+
+  /** The first position in slots[0, size) holding a slot ≥ from. */
+  private static int lowerBound(int[] slots, int size, int from) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (slots[mid] < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static boolean has(SlotSet set, int slot) {

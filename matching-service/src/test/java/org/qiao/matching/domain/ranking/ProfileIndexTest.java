@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qiao.matching.domain.ranking.Diagnosis.MissingSkill;
 import org.qiao.matching.domain.ranking.Diagnosis.Relaxation;
@@ -59,6 +60,72 @@ class ProfileIndexTest {
     }
     assertSameRankings(index, byId(profiles), demands, 100);
     assertSameRankings(index, byId(profiles), demands.subList(0, 10), 5_000);
+  }
+
+  @Test
+  void sparseAndDenseSkillsTiesAndEdgeShapesEqualBruteForce() {
+    // A mid-size vocabulary gives each demand both bitset (popular) and sorted-array (rare) skills;
+    // many verified skills make many ties at the threshold.
+    SyntheticData data = new SyntheticData(16, 1_500, 0.3);
+    List<Profile> profiles = data.profiles(6_000);
+    ProfileIndex index = ProfileIndex.build(profiles);
+    ProfileIndex small = ProfileIndex.build(profiles.subList(0, 500));
+    Map<String, Profile> truth = byId(profiles);
+    Map<String, Profile> smallTruth = byId(profiles.subList(0, 500));
+    List<String> vocabulary = new ArrayList<>();
+    profiles.forEach(p -> p.skills().forEach(vocabulary::add));
+    List<String> manySkills = vocabulary.stream().distinct().limit(400).toList();
+    List<DemandCriteria> demands = new ArrayList<>();
+    demands.add(new DemandCriteria(List.of(), List.of(), List.of(), null, Set.of(), null));
+    demands.add(
+        new DemandCriteria(List.of(), List.of(), List.of("080902"), Degree.MASTER, Set.of(), null));
+    // Hundreds of skills: sums far wider than the usual seven bit slices.
+    demands.add(
+        new DemandCriteria(
+            manySkills.subList(0, 150),
+            manySkills.subList(150, 400),
+            List.of(),
+            null,
+            Set.of("上海"),
+            null));
+    for (int i = 0; i < 40; i++) {
+      demands.add(i % 2 == 0 ? data.demand() : data.variedDemand());
+    }
+    for (int k : new int[] {1, 7, 100, 10_000}) {
+      assertSameRankings(index, truth, demands, k);
+      // The same thread's scratch, reused by a smaller index and back.
+      assertSameRankings(small, smallTruth, demands.subList(0, 10), k);
+    }
+  }
+
+  @Test
+  void concurrentQueriesEqualBruteForce() throws Exception {
+    // More threads than pooled scratches: queries run side by side, each on its own scratch.
+    SyntheticData data = new SyntheticData(17, 2_000, 0.1);
+    List<Profile> profiles = data.profiles(8_000);
+    ProfileIndex index = ProfileIndex.build(profiles);
+    List<DemandCriteria> demands = new ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      demands.add(i % 2 == 0 ? data.demand() : data.variedDemand());
+    }
+    List<List<StudentMatch>> expected = new ArrayList<>();
+    for (DemandCriteria d : demands) {
+      expected.add(BruteForceRanking.topStudents(profiles, d, 100));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<List<StudentMatch>>> results = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (DemandCriteria d : demands) {
+          results.add(pool.submit(() -> index.top(d, 100)));
+        }
+      }
+      for (int i = 0; i < results.size(); i++) {
+        assertEquals(expected.get(i % demands.size()), results.get(i).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
