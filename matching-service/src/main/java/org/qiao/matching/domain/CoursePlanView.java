@@ -108,7 +108,9 @@ public class CoursePlanView extends PanacheEntityBase implements VersionedView<C
     status = newer.status;
     contractedCapacity = newer.contractedCapacity;
     publishedAt = newer.publishedAt;
-    endedAt = newer.endedAt;
+    // A version ends once; a later event about it (a contract recorded months later) keeps that
+    // end.
+    endedAt = endedAt != null ? endedAt : newer.endedAt;
     sourceVersion = newer.sourceVersion;
     updatedAt = newer.updatedAt;
   }

@@ -17,7 +17,8 @@ import org.hibernate.type.SqlTypes;
 public class TrainingOrderView extends PanacheEntityBase
     implements VersionedView<TrainingOrderView> {
 
-  public static final String OPEN = "OPEN";
+  /** Still taking awards: open, or contracted for part of its headcount. */
+  public static final java.util.List<String> AWARDABLE = java.util.List.of("OPEN", "CONTRACTED");
 
   @Id
   @Column(name = "training_order_id")

@@ -82,7 +82,7 @@ public class DemandViewResource {
     return MatchResponses.StudentMatches.of(
         matching.topStudents(
             caller,
-            Params.uuid(id, "id"),
+            Params.requiredUuid(id, "id"),
             n == null ? 10 : n,
             Params.intValue(graduationYear, "graduationYear", 2000, 2100)),
         vocabulary);
@@ -109,7 +109,7 @@ public class DemandViewResource {
     return MatchResponses.DiagnosisResponse.of(
         matching.diagnose(
             caller,
-            Params.uuid(id, "id"),
+            Params.requiredUuid(id, "id"),
             Params.intValue(graduationYear, "graduationYear", 2000, 2100)),
         vocabulary);
   }

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.http.Params;
-import org.qiao.kit.security.Caller;
 import org.qiao.kit.security.Roles;
 import org.qiao.matching.domain.MarketCell;
 import org.qiao.matching.service.MarketStatistics;
@@ -27,11 +26,11 @@ import org.qiao.matching.service.MarketStatistics;
 public class MarketStatisticsResource {
 
   private final MarketStatistics statistics;
-  private final Caller caller;
+  private final java.time.Clock clock;
 
-  MarketStatisticsResource(MarketStatistics statistics, Caller caller) {
+  MarketStatisticsResource(MarketStatistics statistics, java.time.Clock clock) {
     this.statistics = statistics;
-    this.caller = caller;
+    this.clock = clock;
   }
 
   @Schema(name = "MarketCell")
@@ -51,7 +50,7 @@ public class MarketStatisticsResource {
   @Schema(name = "MarketStatistics")
   public record MarketStatisticsResponse(
       MarketStatistics.Dimension by,
-      Integer graduationYear,
+      int graduationYear,
       List<CellResponse> cells,
       String explanation) {}
 
@@ -72,7 +71,9 @@ public class MarketStatisticsResource {
           @Size(max = 20)
           String by,
       @Parameter(
-              description = "Only graduates of this year (default: every consented student)",
+              description =
+                  "Graduates of this year (default: this year in China). One year at a time: an"
+                      + " all-years view beside a one-year view would reveal small counts",
               schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
           @QueryParam("graduationYear")
           @Size(max = 4)
@@ -81,13 +82,16 @@ public class MarketStatisticsResource {
         java.util.Objects.requireNonNullElse(
             Params.enumValue(MarketStatistics.Dimension.class, by, "by"),
             MarketStatistics.Dimension.MAJOR_CLASS);
-    Integer year = Params.intValue(graduationYear, "graduationYear", 2000, 2100);
+    int year =
+        java.util.Objects.requireNonNullElse(
+            Params.intValue(graduationYear, "graduationYear", 2000, 2100),
+            org.qiao.kit.time.ChinaTime.today(clock).getYear());
     return new MarketStatisticsResponse(
         dimension,
         year,
         statistics.cells(dimension, year).stream().map(CellResponse::of).toList(),
         "openPositions: headcount not yet filled of open demands; graduates: consented student"
-            + " profiles (graduating in graduationYear, if given); cells of 1–4 graduates are"
-            + " suppressed.");
+            + " profiles graduating in graduationYear; cells of 1–4 graduates, and occupation sums"
+            + " that include such a class, are suppressed.");
   }
 }

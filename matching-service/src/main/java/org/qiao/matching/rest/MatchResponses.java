@@ -143,6 +143,8 @@ final class MatchResponses {
       String enterpriseName,
       String occupationCode,
       String city,
+      @Schema(description = "The demand's hard constraints, all of which the student passes")
+          Constraints constraints,
       @Schema(description = "Points as a percentage of this demand's maximum") double score,
       ExplanationResponse explanation) {}
 
@@ -163,6 +165,7 @@ final class MatchResponses {
                 view.enterpriseName,
                 view.occupationCode,
                 view.city,
+                Constraints.of(view, null),
                 score(d.match().points(), d.match().maxPoints()),
                 ExplanationResponse.of(
                     d.match().explanation(), d.match().maxPoints(), d.skillNames(), v)));

@@ -78,7 +78,7 @@ public class TrainingOrderMatchResource {
               + " universities, if the order names any), by how much of the order's skill weight"
               + " those plans teach, then essential skills taught, then institution code.")
   public InstitutionMatches rankInstitutions(@PathParam("id") @Size(max = 36) String id) {
-    TrainingOrderMatching.Ranked r = orders.rank(caller, Params.uuid(id, "id"));
+    TrainingOrderMatching.Ranked r = orders.rank(caller, Params.requiredUuid(id, "id"));
     List<InstitutionMatchResponse> rows = new java.util.ArrayList<>();
     int rank = 1;
     for (TrainingOrderMatching.RankedInstitution i : r.institutions()) {

@@ -18,9 +18,10 @@ import org.qiao.matching.domain.MarketCell;
 
 /**
  * Market statistics for government systems: open positions of open demands against consented
- * graduates, by major class, occupation or city. Aggregates only; small cells suppressed ({@link
- * MarketCell}). Computed from the read models at the time of asking, so a forgotten student is out
- * at once.
+ * graduates of one graduation year, by major class, occupation or city. Aggregates only; small
+ * cells suppressed ({@link MarketCell}). Always one year: an all-years view beside a one-year view
+ * would give the other years' small counts away by subtraction. Computed from the read models at
+ * the time of asking, so a forgotten student is out at once.
  */
 @ApplicationScoped
 public class MarketStatistics {
@@ -46,7 +47,7 @@ public class MarketStatistics {
    * it (graduates without a preference are in no city).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<MarketCell> cells(Dimension by, Integer graduationYear) {
+  public List<MarketCell> cells(Dimension by, int graduationYear) {
     LocalDate today = ChinaTime.today(clock);
     List<DemandView> open =
         DemandView.<DemandView>list("status", "PUBLISHED").stream()
@@ -54,6 +55,7 @@ public class MarketStatistics {
             .toList();
     Map<String, Long> positions = new TreeMap<>();
     Map<String, Long> graduates = new HashMap<>();
+    Set<String> withheld = new HashSet<>();
     switch (by) {
       case MAJOR_CLASS -> {
         for (DemandView d : open) {
@@ -72,11 +74,17 @@ public class MarketStatistics {
               .addAll(classes(d.majorCodes));
         }
         Map<String, Long> byClass = graduatesByClass(graduationYear);
-        // A graduate has one major, so summing distinct classes counts each graduate once.
+        // A graduate has one major, so summing distinct classes counts each graduate once. A sum
+        // that includes a small class is withheld: two occupations differing by that class alone
+        // would otherwise give its count away by subtraction.
         classesOf.forEach(
-            (occupation, cls) ->
-                graduates.put(
-                    occupation, cls.stream().mapToLong(c -> byClass.getOrDefault(c, 0L)).sum()));
+            (occupation, cls) -> {
+              graduates.put(
+                  occupation, cls.stream().mapToLong(c -> byClass.getOrDefault(c, 0L)).sum());
+              if (cls.stream().anyMatch(c -> MarketCell.isSmall(byClass.getOrDefault(c, 0L)))) {
+                withheld.add(occupation);
+              }
+            });
       }
       case CITY -> {
         for (DemandView d : open) {
@@ -92,7 +100,12 @@ public class MarketStatistics {
       }
     }
     return positions.entrySet().stream()
-        .map(e -> MarketCell.of(e.getKey(), e.getValue(), graduates.getOrDefault(e.getKey(), 0L)))
+        .map(
+            e ->
+                withheld.contains(e.getKey())
+                    ? MarketCell.suppressed(e.getKey(), e.getValue())
+                    : MarketCell.of(
+                        e.getKey(), e.getValue(), graduates.getOrDefault(e.getKey(), 0L)))
         .toList();
   }
 
@@ -107,7 +120,7 @@ public class MarketStatistics {
     return classes;
   }
 
-  private Map<String, Long> graduatesByClass(Integer graduationYear) {
+  private Map<String, Long> graduatesByClass(int graduationYear) {
     return counts(
         "select substr(major_code, 1, 4), count(*) from student_profile"
             + where(graduationYear)
@@ -115,15 +128,12 @@ public class MarketStatistics {
         graduationYear);
   }
 
-  private static String where(Integer graduationYear) {
-    return graduationYear == null ? "" : " where graduation_year = ?1";
+  private static String where(int graduationYear) {
+    return " where graduation_year = ?1";
   }
 
-  private Map<String, Long> counts(String sql, Integer graduationYear) {
-    var query = em.createNativeQuery(sql);
-    if (graduationYear != null) {
-      query.setParameter(1, graduationYear);
-    }
+  private Map<String, Long> counts(String sql, int graduationYear) {
+    var query = em.createNativeQuery(sql).setParameter(1, graduationYear);
     Map<String, Long> counts = new HashMap<>();
     for (Object row : query.getResultList()) {
       Object[] r = (Object[]) row;

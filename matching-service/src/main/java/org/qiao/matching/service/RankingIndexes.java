@@ -138,13 +138,17 @@ public class RankingIndexes {
         });
   }
 
+  /**
+   * Applies a change to the index being served at once and, while a build reads the database, also
+   * queues it for the new index (changes are upserts and removes by id, so replaying one the
+   * snapshot already holds is harmless): a rebuild never delays a change or a forget.
+   */
   private void apply(Runnable change) {
     synchronized (changes) {
+      change.run();
       if (queuedDuringBuild != null) {
         queuedDuringBuild.add(change);
-        return;
       }
-      change.run();
       generation.incrementAndGet();
     }
   }
@@ -163,39 +167,50 @@ public class RankingIndexes {
     }
   }
 
-  /** Reads every profile and open demand from the database into fresh indexes. */
+  /**
+   * Reads every profile and open demand from the database into fresh indexes. If that fails, the
+   * served index stays (every change was applied to it too) and the error goes to the caller.
+   */
   public void rebuild() {
     synchronized (changes) {
       queuedDuringBuild = new ArrayList<>();
     }
     long started = System.nanoTime();
-    List<Profile> loaded;
-    Map<UUID, OpenDemand> open;
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      open = loadOpenDemands();
-      loaded = loadProfiles(c);
-      c.commit();
-    } catch (SQLException e) {
+    try {
+      List<Profile> loaded;
+      Map<UUID, OpenDemand> open;
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        open = loadOpenDemands();
+        loaded = loadProfiles(c);
+        c.commit();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the read models to build the index", e);
+      }
+      ProfileIndex built = ProfileIndex.build(loaded);
+      synchronized (changes) {
+        ProfileIndex served = profiles;
+        profiles = built;
+        openDemands.keySet().forEach(demands::remove);
+        openDemands.clear();
+        open.forEach(this::putDemand);
+        try {
+          queuedDuringBuild.forEach(Runnable::run);
+        } catch (RuntimeException e) {
+          profiles = served; // keep serving the index every change reached
+          throw e;
+        }
+      }
+      LOG.infof(
+          "ranking index built: %d profiles, %d open demands in %d ms",
+          built.size(), open.size(), (System.nanoTime() - started) / 1_000_000);
+    } finally {
       synchronized (changes) {
         queuedDuringBuild = null;
+        generation.incrementAndGet();
       }
-      throw new IllegalStateException("cannot read the read models to build the index", e);
     }
-    ProfileIndex built = ProfileIndex.build(loaded);
-    synchronized (changes) {
-      profiles = built;
-      openDemands.keySet().forEach(demands::remove);
-      openDemands.clear();
-      open.forEach(this::putDemand);
-      queuedDuringBuild.forEach(Runnable::run);
-      queuedDuringBuild = null;
-      generation.incrementAndGet();
-    }
-    LOG.infof(
-        "ranking index built: %d profiles, %d open demands in %d ms",
-        built.size(), open.size(), (System.nanoTime() - started) / 1_000_000);
   }
 
   private List<Profile> loadProfiles(Connection c) throws SQLException {

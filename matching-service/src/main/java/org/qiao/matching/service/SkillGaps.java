@@ -65,10 +65,12 @@ public class SkillGaps {
     }
     int orders = 0;
     for (TrainingOrderView o :
-        TrainingOrderView.<TrainingOrderView>list("status", TrainingOrderView.OPEN)) {
+        TrainingOrderView.<TrainingOrderView>list("status in ?1", TrainingOrderView.AWARDABLE)) {
       boolean askedHere =
           o.targetUniversities.isEmpty() || o.targetUniversities.contains(institutionCode);
-      if (askedHere && MajorCodes.concerns(o.majorCodes, majorCode, false)) {
+      if (askedHere
+          && o.openHeadcount() > 0
+          && MajorCodes.concerns(o.majorCodes, majorCode, false)) {
         market.add(essentialByKey(o.skills), o.openHeadcount());
         orders++;
       }

@@ -65,6 +65,15 @@ public class StudentProfiles {
         .setParameter(1, studentId)
         .executeUpdate();
     StudentProfile.delete("studentId", studentId);
+    // Announced top 10s forget them too: the next announcement neither lists them nor says they
+    // left.
+    em.createNativeQuery(
+            "update demand_top_matches set students = (select coalesce(jsonb_agg(e), '[]')"
+                + " from jsonb_array_elements(students) e where e->>'studentId' <> ?1)"
+                + " where students @> cast(?2 as jsonb)")
+        .setParameter(1, studentId)
+        .setParameter(2, "[{\"studentId\":\"" + studentId + "\"}]")
+        .executeUpdate();
     indexes.studentForgotten(studentId);
   }
 
@@ -72,7 +81,8 @@ public class StudentProfiles {
   @Transactional(Transactional.TxType.MANDATORY)
   public void verified(
       String studentId, UUID internshipId, List<Verification> verifications, Instant at) {
-    if (isForgotten(studentId) || verifications.isEmpty()) {
+    // internship-service blanks the student of an internship it forgot; nothing to verify then.
+    if (studentId == null || isForgotten(studentId) || verifications.isEmpty()) {
       return;
     }
     for (Verification v : verifications) {

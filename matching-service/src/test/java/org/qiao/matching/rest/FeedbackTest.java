@@ -176,7 +176,7 @@ class FeedbackTest {
         given()
             .auth()
             .oauth2(TestJwt.token("government", "gov"))
-            .get("/api/v1/market-statistics?by={by}", by)
+            .get("/api/v1/market-statistics?by={by}&graduationYear=2027", by)
             .then()
             .statusCode(200)
             .extract()
@@ -219,6 +219,18 @@ class FeedbackTest {
     assertEquals(5, byCity.get("graduates"));
     assertEquals(1.25f, byCity.get("graduatesPerPosition"));
     assertEquals(6, cell("OCCUPATION", "2-02-99-01").get("graduates"));
+    // An occupation whose demands also ask for the small class would give the class's 3 away
+    // (9 − 6) by subtraction: withheld.
+    Events.deliver(
+        Events.TALENT_DEMAND,
+        Events.demand()
+            .majors(shownMajor, smallClass + "02")
+            .city(city)
+            .headcount(1)
+            .occupation("2-02-99-02")
+            .event());
+    assertEquals(true, cell("OCCUPATION", "2-02-99-02").get("suppressed"));
+    assertNull(cell("OCCUPATION", "2-02-99-02").get("graduates"));
 
     // Forgetting one of the five in the city makes that cell small: suppressed at once.
     Events.deliver(Events.CURRICULUM, Events.forgotten(shown[0].id));
@@ -231,7 +243,7 @@ class FeedbackTest {
     given()
         .auth()
         .oauth2(TestJwt.token("government", "gov"))
-        .get("/api/v1/market-statistics?by=CITY")
+        .get("/api/v1/market-statistics?by=CITY&graduationYear=2027")
         .then()
         .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(shown[1].id)));
     given()

@@ -35,6 +35,15 @@ public final class Params {
     }
   }
 
+  /** A UUID that must be there (a path segment): blank or malformed is a 400 naming it. */
+  public static UUID requiredUuid(String value, String name) {
+    UUID id = uuid(value, name);
+    if (id == null) {
+      throw ProblemException.invalidField(name, "must be a UUID");
+    }
+    return id;
+  }
+
   /** An optional whole number in [min, max]; null when absent. */
   public static Integer intValue(String value, String name, int min, int max) {
     if (value == null || value.isBlank()) {
