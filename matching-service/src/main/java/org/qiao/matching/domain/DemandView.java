@@ -8,7 +8,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -82,7 +84,24 @@ public class DemandView extends PanacheEntityBase implements VersionedView<Deman
   public Instant updatedAt;
 
   /** A skill as the demand requires it: essential (requirement) or optional (bonus), level 1–5. */
-  public record RequiredSkill(String name, boolean essential, int level) {}
+  public record RequiredSkill(String name, boolean essential, int level) {
+
+    /**
+     * Skill key → whether essential, in the list's order: a skill named twice counts once, as
+     * essential if it is essential anywhere; names without letters are left out.
+     */
+    public static Map<String, Boolean> essentialByKey(
+        List<RequiredSkill> skills, SkillVocabulary vocabulary) {
+      Map<String, Boolean> byKey = new LinkedHashMap<>();
+      for (RequiredSkill s : skills) {
+        String key = vocabulary.keyOf(s.name());
+        if (key != null) {
+          byKey.merge(key, s.essential(), Boolean::logicalOr);
+        }
+      }
+      return byKey;
+    }
+  }
 
   public static DemandView of(
       UUID demandId,

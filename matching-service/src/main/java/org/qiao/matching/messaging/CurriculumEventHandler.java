@@ -1,6 +1,7 @@
 package org.qiao.matching.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.qiao.kit.events.CloudEvent;
@@ -71,20 +72,14 @@ public class CurriculumEventHandler implements EventHandler {
     p.degree = d.degree();
     p.graduationYear = d.graduationYear();
     p.cohortYear = d.cohortYear();
-    p.skills =
-        d.skills() == null
-            ? List.of()
-            : d.skills().stream()
-                .filter(s -> skills.keyOf(s.name()) != null)
-                .map(
-                    s ->
-                        new HeldSkill(
-                            skills.keyOf(s.name()),
-                            s.name(),
-                            s.level(),
-                            s.declared(),
-                            s.fromCourses()))
-                .toList();
+    p.skills = new ArrayList<>();
+    for (CurriculumEventsV1.ProfileSkill s :
+        d.skills() == null ? List.<CurriculumEventsV1.ProfileSkill>of() : d.skills()) {
+      String key = skills.keyOf(s.name());
+      if (key != null) {
+        p.skills.add(new HeldSkill(key, s.name(), s.level(), s.declared(), s.fromCourses()));
+      }
+    }
     p.preferredCities = d.preferredCities() == null ? List.of() : List.copyOf(d.preferredCities());
     p.sourceVersion = d.version();
     p.updatedAt = d.updatedAt();
@@ -106,13 +101,14 @@ public class CurriculumEventHandler implements EventHandler {
     v.majorCode = d.majorCode();
     v.cohortYear = d.cohortYear();
     v.programmeSeats = d.programme() == null ? null : d.programme().seats();
-    v.skills =
-        d.skills() == null
-            ? List.of()
-            : d.skills().stream()
-                .filter(s -> skills.keyOf(s.name()) != null)
-                .map(s -> new PlanSkill(skills.keyOf(s.name()), s.name(), s.level()))
-                .toList();
+    v.skills = new ArrayList<>();
+    for (CurriculumEventsV1.PlanSkill s :
+        d.skills() == null ? List.<CurriculumEventsV1.PlanSkill>of() : d.skills()) {
+      String key = skills.keyOf(s.name());
+      if (key != null) {
+        v.skills.add(new PlanSkill(key, s.name(), s.level()));
+      }
+    }
     v.status = d.status();
     v.contractedCapacity =
         d.contracts() == null

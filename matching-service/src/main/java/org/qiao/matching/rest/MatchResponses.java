@@ -11,6 +11,7 @@ import org.qiao.matching.domain.StudentProfile;
 import org.qiao.matching.domain.ranking.Diagnosis;
 import org.qiao.matching.domain.ranking.Explanation;
 import org.qiao.matching.domain.ranking.MajorMatch;
+import org.qiao.matching.domain.ranking.MatchScoring;
 import org.qiao.matching.service.Matching;
 
 /** The answers of ranking and diagnosis: pseudonymous ids only, every score explained. */
@@ -71,10 +72,6 @@ final class MatchResponses {
     }
   }
 
-  static double score(int points, int maxPoints) {
-    return maxPoints == 0 ? 0 : Math.round(points * 1000.0 / maxPoints) / 10.0;
-  }
-
   @Schema(
       name = "StudentMatch",
       description = "A consented student ranked for a demand, under the pseudonymous id")
@@ -107,7 +104,7 @@ final class MatchResponses {
             new StudentMatchResponse(
                 rank++,
                 p.studentId,
-                score(s.match().points(), max),
+                MatchScoring.percent(s.match().points(), max),
                 p.institutionCode,
                 p.majorCode,
                 p.degree,
@@ -166,7 +163,7 @@ final class MatchResponses {
                 view.occupationCode,
                 view.city,
                 Constraints.of(view, null),
-                score(d.match().points(), d.match().maxPoints()),
+                MatchScoring.percent(d.match().points(), d.match().maxPoints()),
                 ExplanationResponse.of(
                     d.match().explanation(), d.match().maxPoints(), d.skillNames(), v)));
       }

@@ -24,6 +24,7 @@ import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.ids.Digests;
 import org.qiao.kit.outbox.Outbox;
 import org.qiao.matching.config.RankingWatchConfig;
+import org.qiao.matching.domain.ranking.MatchScoring;
 import org.qiao.matching.domain.ranking.OpenDemand;
 import org.qiao.matching.domain.ranking.StudentMatch;
 
@@ -101,7 +102,11 @@ public class DemandRankings {
           List<Ranked> ranked = new ArrayList<>();
           for (StudentMatch m : top) {
             ranked.add(
-                new Ranked(ranked.size() + 1, m.studentId(), m.points(), score(m.points(), max)));
+                new Ranked(
+                    ranked.size() + 1,
+                    m.studentId(),
+                    m.points(),
+                    MatchScoring.percent(m.points(), max)));
           }
           String digest = digest(ranked);
           if (d.enterpriseCode() != null && !digest.equals(known.get(d.demandId()))) {
@@ -165,10 +170,6 @@ public class DemandRankings {
             top.stream().map(Ranked::studentId).filter(s -> !was.contains(s)).toList(),
             before.stream().map(Ranked::studentId).filter(s -> !is.contains(s)).toList(),
             clock.instant()));
-  }
-
-  static double score(int points, int max) {
-    return max == 0 ? 0 : Math.round(points * 1000.0 / max) / 10.0;
   }
 
   private static String digest(List<Ranked> top) {

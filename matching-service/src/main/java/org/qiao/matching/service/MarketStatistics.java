@@ -32,6 +32,8 @@ public class MarketStatistics {
     CITY
   }
 
+  private static final String WHERE_YEAR = " where graduation_year = ?1";
+
   private final EntityManager em;
   private final Clock clock;
 
@@ -93,7 +95,7 @@ public class MarketStatistics {
         graduates.putAll(
             counts(
                 "select c, count(*) from student_profile, jsonb_array_elements_text(preferred_cities) c"
-                    + where(graduationYear)
+                    + WHERE_YEAR
                     + " group by c",
                 graduationYear));
         graduates.keySet().forEach(c -> positions.putIfAbsent(c, 0L));
@@ -123,13 +125,9 @@ public class MarketStatistics {
   private Map<String, Long> graduatesByClass(int graduationYear) {
     return counts(
         "select substr(major_code, 1, 4), count(*) from student_profile"
-            + where(graduationYear)
+            + WHERE_YEAR
             + " group by 1",
         graduationYear);
-  }
-
-  private static String where(int graduationYear) {
-    return " where graduation_year = ?1";
   }
 
   private Map<String, Long> counts(String sql, int graduationYear) {

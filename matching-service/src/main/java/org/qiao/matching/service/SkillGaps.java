@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,13 +104,6 @@ public class SkillGaps {
   }
 
   private Map<String, Boolean> essentialByKey(List<DemandView.RequiredSkill> required) {
-    Map<String, Boolean> byKey = new LinkedHashMap<>();
-    for (DemandView.RequiredSkill s : required) {
-      String key = skills.keyOf(s.name());
-      if (key != null) {
-        byKey.merge(key, s.essential(), Boolean::logicalOr);
-      }
-    }
-    return byKey;
+    return DemandView.RequiredSkill.essentialByKey(required, skills.vocabulary());
   }
 }

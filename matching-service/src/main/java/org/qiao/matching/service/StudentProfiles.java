@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.qiao.matching.domain.HeldSkill;
 import org.qiao.matching.domain.StudentProfile;
-import org.qiao.matching.domain.ranking.Profile;
 
 /**
  * The consented student profiles, their mentor-verified skills, and forgetting: applied from
@@ -109,8 +108,7 @@ public class StudentProfiles {
     }
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<String> verifiedKeys(String studentId) {
+  private List<String> verifiedKeys(String studentId) {
     @SuppressWarnings("unchecked")
     List<String> keys =
         em.createNativeQuery("select distinct skill_key from verified_skill where student_id = ?1")
@@ -124,10 +122,5 @@ public class StudentProfiles {
         .setParameter(1, studentId)
         .getResultList()
         .isEmpty();
-  }
-
-  /** What ranking knows of a student, from the index. */
-  public java.util.Optional<Profile> indexed(String studentId) {
-    return indexes.profiles().get(studentId);
   }
 }

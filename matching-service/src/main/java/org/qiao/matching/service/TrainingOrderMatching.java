@@ -73,13 +73,13 @@ public class TrainingOrderMatching {
         byInstitution.computeIfAbsent(p.institutionCode, k -> new ArrayList<>()).add(p);
       }
     }
+    Map<String, Boolean> essential =
+        DemandView.RequiredSkill.essentialByKey(order.skills, skills.vocabulary());
     Map<String, DemandView.RequiredSkill> required = new LinkedHashMap<>();
-    Map<String, Boolean> essential = new LinkedHashMap<>();
     for (DemandView.RequiredSkill s : order.skills) {
       String key = skills.keyOf(s.name());
       if (key != null) {
         required.putIfAbsent(key, s);
-        essential.merge(key, s.essential(), Boolean::logicalOr);
       }
     }
     SkillDemand weights = new SkillDemand();

@@ -26,6 +26,11 @@ public final class MatchScoring {
     };
   }
 
+  /** Points as a percentage of the maximum, one decimal; 0 when nothing can be scored. */
+  public static double percent(int points, int maxPoints) {
+    return maxPoints == 0 ? 0 : Math.round(points * 1000.0 / maxPoints) / 10.0;
+  }
+
   /** The most a demand's requirements can give: every skill verified, the same major. */
   public static int maxPoints(int essentialSkills, int optionalSkills, boolean listsMajors) {
     return essentialSkills * ESSENTIAL_VERIFIED
