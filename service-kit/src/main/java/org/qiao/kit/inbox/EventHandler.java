@@ -20,4 +20,16 @@ public interface EventHandler {
    *     to the dead-letter topic. Any other exception is retried.
    */
   void handle(CloudEvent event);
+
+  /**
+   * Types of {@link #types()} that must never be dead-lettered, e.g. a forget event: a student
+   * forgotten everywhere but here is a privacy breach, not a passing error. Such an event is
+   * retried until it applies, whatever it fails with ({@link
+   * org.qiao.kit.events.InvalidEventException} included); meanwhile its partition waits (later
+   * events of the partition stay behind it, other partitions flow) and the service reports not
+   * ready, naming the event, so an operator sees it.
+   */
+  default Set<String> neverDeadLettered() {
+    return Set.of();
+  }
 }

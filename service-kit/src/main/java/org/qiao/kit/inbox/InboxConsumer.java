@@ -11,13 +11,20 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,6 +50,11 @@ import org.qiao.kit.problem.Causes;
  * carries on. A transient failure (database or broker unreachable) rewinds and retries with backoff
  * for as long as it lasts; a failure of unknown kind is retried {@value #MAX_ATTEMPTS_UNKNOWN}
  * times, then dead-lettered, so one bad record cannot stop a partition.
+ *
+ * <p>Except for the types a handler declares {@linkplain EventHandler#neverDeadLettered() never
+ * dead-lettered} (a forget event): such a record is retried, with backoff, until it applies. While
+ * it fails its partition is paused (the later events of the partition wait behind it, in order;
+ * other partitions flow) and {@link #stalledPartitions()} names it for the readiness check.
  */
 @ApplicationScoped
 public class InboxConsumer {
@@ -66,6 +78,11 @@ public class InboxConsumer {
   private final MessagingConfig config;
   private final Inbox inbox;
   private final Map<String, EventHandler> handlers = new HashMap<>();
+  private final Set<String> neverDeadLettered = new HashSet<>();
+
+  /** Partitions paused behind an event that must be applied and failed; read by health checks. */
+  private final Map<TopicPartition, StalledPartition> stalls = new ConcurrentHashMap<>();
+
   private final Counter applied;
   private final Counter deadLettered;
 
@@ -87,6 +104,17 @@ public class InboxConsumer {
         if (previous != null) {
           throw new IllegalStateException("two handlers for " + type);
         }
+      }
+      for (String type : handler.neverDeadLettered()) {
+        if (!handler.types().contains(type)) {
+          throw new IllegalStateException(
+              handler.getClass().getName()
+                  + " declares "
+                  + type
+                  + " never dead-lettered"
+                  + " but does not apply it");
+        }
+        neverDeadLettered.add(type);
       }
     }
     this.applied = registry.counter("qiao.inbox.applied");
@@ -111,7 +139,7 @@ public class InboxConsumer {
     KafkaClients.ensureTopics(
         config.bootstrapServers(), all, config.partitions(), config.replicationFactor());
     consumer = new KafkaConsumer<>(KafkaClients.consumer(config.bootstrapServers(), c.groupId()));
-    consumer.subscribe(topics);
+    consumer.subscribe(topics, new ForgetStallsOfRevokedPartitions());
     running = true;
     thread = new Thread(this::loop, "inbox-consumer");
     thread.setDaemon(true);
@@ -132,6 +160,39 @@ public class InboxConsumer {
     if (deadLetterProducer != null) {
       deadLetterProducer.close(Duration.ofSeconds(2));
     }
+  }
+
+  /**
+   * A partition waiting behind an event that must be applied (never dead-lettered) and failed.
+   *
+   * @param attempts how often it failed so far
+   * @param since when it first failed
+   * @param error the last failure
+   */
+  public record StalledPartition(
+      String topic,
+      int partition,
+      long offset,
+      String eventId,
+      String eventType,
+      int attempts,
+      Instant since,
+      String error,
+      long retryAtMillis) {
+
+    /** One line for a health report or a log. */
+    public String describe() {
+      return String.format(
+          "event %s (%s) at %s-%d@%d not applied after %d attempt(s) since %s: %s",
+          eventId, eventType, topic, partition, offset, attempts, since, error);
+    }
+  }
+
+  /** Partitions that wait behind an event that must be applied; empty when all flow. */
+  public List<StalledPartition> stalledPartitions() {
+    return stalls.values().stream()
+        .sorted(Comparator.comparing(StalledPartition::topic).thenComparing(s -> s.partition()))
+        .toList();
   }
 
   /** Whether the consumer is doing its job: not configured, or its thread is alive. */
@@ -165,6 +226,7 @@ public class InboxConsumer {
   }
 
   private long pollAndApply(long backoffMs) throws InterruptedException {
+    resumeStalledPartitionsDue();
     ConsumerRecords<String, byte[]> records = consumer.poll(config.consumer().pollTimeout());
     if (records.isEmpty()) {
       return backoffMs;
@@ -173,19 +235,33 @@ public class InboxConsumer {
     if (applyTogether(records)) {
       records.forEach(r -> markDone(done, r));
       consumer.commitSync(done);
+      done.forEach((tp, next) -> unstallIfPast(tp, next.offset()));
       return 0;
     }
+    Set<TopicPartition> stalledNow = new HashSet<>();
     try {
       for (ConsumerRecord<String, byte[]> record : records) {
-        process(record);
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        if (stalledNow.contains(tp)) {
+          continue; // behind an event that must be applied first: fetched again after it
+        }
+        try {
+          process(record);
+        } catch (MustBeApplied stuck) {
+          stall(tp, record, stuck);
+          stalledNow.add(tp);
+          continue;
+        }
         attempts.remove(position(record));
-        done.put(
-            new TopicPartition(record.topic(), record.partition()),
-            new OffsetAndMetadata(record.offset() + 1));
+        markDone(done, record);
+        unstallIfPast(tp, record.offset() + 1);
       }
       return 0;
     } catch (RuntimeException e) {
       for (TopicPartition tp : records.partitions()) {
+        if (stalledNow.contains(tp)) {
+          continue; // already rewound to its stuck event and paused
+        }
         OffsetAndMetadata next = done.get(tp);
         consumer.seek(tp, next != null ? next.offset() : records.records(tp).get(0).offset());
       }
@@ -197,6 +273,93 @@ public class InboxConsumer {
       if (!done.isEmpty()) {
         consumer.commitSync(done);
       }
+    }
+  }
+
+  /**
+   * Rewinds the partition to the event that must be applied and pauses it until its next attempt,
+   * backing off as for any retry; the other partitions go on.
+   */
+  private void stall(TopicPartition tp, ConsumerRecord<String, byte[]> record, MustBeApplied e) {
+    StalledPartition before = stalls.get(tp);
+    boolean same = before != null && before.offset() == record.offset();
+    int attempt = same ? before.attempts() + 1 : 1;
+    long wait =
+        Math.min(
+            config.consumer().maxBackoff().toMillis(),
+            100L << Math.min(attempt - 1, 20)); // 100 ms, doubling, capped
+    StalledPartition now =
+        new StalledPartition(
+            tp.topic(),
+            tp.partition(),
+            record.offset(),
+            e.eventId,
+            e.eventType,
+            attempt,
+            same ? before.since() : Instant.now(),
+            e.getMessage(),
+            System.currentTimeMillis() + wait);
+    stalls.put(tp, now);
+    consumer.seek(tp, record.offset());
+    consumer.pause(List.of(tp));
+    LOG.errorf(
+        "Partition paused: %s (must never be dead-lettered; retrying in %d ms)",
+        now.describe(), wait);
+  }
+
+  private void resumeStalledPartitionsDue() {
+    if (stalls.isEmpty()) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    Set<TopicPartition> paused = consumer.paused();
+    List<TopicPartition> due = new ArrayList<>();
+    for (var entry : stalls.entrySet()) {
+      if (entry.getValue().retryAtMillis() <= now && paused.contains(entry.getKey())) {
+        due.add(entry.getKey());
+      }
+    }
+    if (!due.isEmpty()) {
+      consumer.resume(due);
+    }
+  }
+
+  /** The stuck event of a stalled partition applied: it flows again. */
+  private void unstallIfPast(TopicPartition tp, long nextOffset) {
+    StalledPartition s = stalls.get(tp);
+    if (s != null && nextOffset > s.offset()) {
+      stalls.remove(tp);
+      LOG.infof(
+          "Partition %s flows again: event %s (%s) applied after %d failed attempt(s)",
+          tp, s.eventId(), s.eventType(), s.attempts());
+    }
+  }
+
+  /** A partition that moved to another instance is no longer this one's to report. */
+  private final class ForgetStallsOfRevokedPartitions implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      partitions.forEach(stalls::remove);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      partitions.forEach(stalls::remove);
+    }
+  }
+
+  /** An event that must never be dead-lettered failed: its partition waits for it. */
+  private static final class MustBeApplied extends RuntimeException {
+    final String eventId;
+    final String eventType;
+
+    MustBeApplied(String eventId, String eventType, String reason, Throwable cause) {
+      super(reason, cause, false, false);
+      this.eventId = eventId;
+      this.eventType = eventType;
     }
   }
 
@@ -268,19 +431,20 @@ public class InboxConsumer {
    * (a 258,000-row import publishes as many profile events, most services read none of them).
    */
   private boolean forOthers(ConsumerRecord<String, byte[]> record) {
+    String type = headerType(record);
+    return type != null && EventSchemas.isKnown(type) && !handlers.containsKey(type);
+  }
+
+  private static String headerType(ConsumerRecord<String, byte[]> record) {
     var header = record.headers().lastHeader(CloudEvent.TYPE_HEADER);
-    if (header == null) {
-      return false;
-    }
-    String type = new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-    return EventSchemas.isKnown(type) && !handlers.containsKey(type);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private void process(ConsumerRecord<String, byte[]> record) {
     if (forOthers(record)) {
       return;
     }
-    CloudEvent event;
+    CloudEvent event = null;
     try {
       event = EventCodec.decode(record.value());
       if (!EventSchemas.isKnown(event.type())) {
@@ -291,9 +455,19 @@ public class InboxConsumer {
       }
       EventSchemas.requireValid(event);
     } catch (InvalidEventException e) {
+      // The type from the document, or from the header when the document is unreadable.
+      String type = event != null ? event.type() : headerType(record);
+      if (type != null && neverDeadLettered.contains(type)) {
+        throw new MustBeApplied(
+            event != null ? event.id() : "(unreadable)", type, e.getMessage(), e);
+      }
       deadLetter(record, e.getMessage());
       return;
     }
+    applyOne(record, event);
+  }
+
+  private void applyOne(ConsumerRecord<String, byte[]> record, CloudEvent event) {
     EventHandler handler = handlers.get(event.type());
     try {
       boolean first =
@@ -312,9 +486,16 @@ public class InboxConsumer {
         LOG.debugf("Event %s (%s) already processed, skipped", event.id(), event.type());
       }
     } catch (InvalidEventException e) {
+      if (neverDeadLettered.contains(event.type())) {
+        throw new MustBeApplied(event.id(), event.type(), e.getMessage(), e);
+      }
       deadLetter(record, e.getMessage());
     } catch (RuntimeException e) {
-      switch (Failures.classify(e)) {
+      Failures.Kind kind = Failures.classify(e);
+      if (kind != Failures.Kind.TRANSIENT && neverDeadLettered.contains(event.type())) {
+        throw new MustBeApplied(event.id(), event.type(), Causes.describeRoot(e), e);
+      }
+      switch (kind) {
         case TRANSIENT -> throw e;
         case PERMANENT -> deadLetter(record, "cannot be applied: " + Causes.describeRoot(e));
         case UNKNOWN -> {

@@ -27,6 +27,11 @@ public class PingDatabase {
         "select count(distinct event_id) from ping_effect where label like ?1", prefix + "%");
   }
 
+  /** The effect row's identity: smaller for an effect applied earlier. */
+  public long effectOrder(String eventId) {
+    return count("select min(id) from ping_effect where event_id = ?1", eventId);
+  }
+
   public long pings() {
     return count("select count(*) from ping", null);
   }

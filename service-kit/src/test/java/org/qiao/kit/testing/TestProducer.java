@@ -17,11 +17,30 @@ public final class TestProducer {
     sendRaw(topic, event.subject(), EventCodec.encode(event).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Sends the event to one partition with its {@code ce_type} header, as the outbox relay sends it,
+   * so a test can place events on chosen partitions.
+   */
+  public static void sendToPartition(String topic, int partition, CloudEvent event) {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            topic,
+            partition,
+            event.subject(),
+            EventCodec.encode(event).getBytes(StandardCharsets.UTF_8));
+    record.headers().add(CloudEvent.TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+    send(topic, record);
+  }
+
   public static void sendRaw(String topic, String key, byte[] value) {
+    send(topic, new ProducerRecord<>(topic, key, value));
+  }
+
+  private static void send(String topic, ProducerRecord<String, byte[]> record) {
     try (KafkaProducer<String, byte[]> producer =
         KafkaClients.producer(
             QiaoTestInfrastructure.broker().bootstrapServers(), "test-producer")) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+      producer.send(record).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("could not produce to " + topic, e);
     }
