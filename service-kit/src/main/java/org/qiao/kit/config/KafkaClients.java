@@ -1,16 +1,23 @@
 package org.qiao.kit.config;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -73,9 +80,27 @@ public final class KafkaClients {
    */
   public static boolean ensureTopics(
       String bootstrap, Collection<String> topics, int partitions, short replicationFactor) {
+    return ensureTopics(bootstrap, topics, partitions, replicationFactor, Map.of(), false);
+  }
+
+  /**
+   * Creates missing topics with the given topic configs ({@code retention.ms}, ...); with {@code
+   * applyToExisting} also sets those configs on topics that already exist (a service's own topics:
+   * the retention decided in configuration holds for topics created before it was decided).
+   */
+  public static boolean ensureTopics(
+      String bootstrap,
+      Collection<String> topics,
+      int partitions,
+      short replicationFactor,
+      Map<String, String> configs,
+      boolean applyToExisting) {
     try (Admin admin = admin(bootstrap)) {
       List<NewTopic> wanted =
-          topics.stream().map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
+          topics.stream()
+              .map(t -> new NewTopic(t, partitions, replicationFactor).configs(configs))
+              .toList();
+      List<String> existing = new ArrayList<>();
       for (var entry : admin.createTopics(wanted).values().entrySet()) {
         try {
           entry.getValue().get(5, TimeUnit.SECONDS);
@@ -83,7 +108,22 @@ public final class KafkaClients {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw e;
           }
+          existing.add(entry.getKey());
         }
+      }
+      if (applyToExisting && !existing.isEmpty() && !configs.isEmpty()) {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        for (String topic : existing) {
+          changes.put(
+              new ConfigResource(ConfigResource.Type.TOPIC, topic),
+              configs.entrySet().stream()
+                  .map(
+                      c ->
+                          new AlterConfigOp(
+                              new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                  .toList());
+        }
+        admin.incrementalAlterConfigs(changes).all().get(5, TimeUnit.SECONDS);
       }
       return true;
     } catch (Exception e) {
@@ -93,5 +133,17 @@ public final class KafkaClients {
       LOG.warnf("Could not ensure topics %s: %s", topics, e.toString());
       return false;
     }
+  }
+
+  /**
+   * Topic configs for records holding pseudonymous ids: deleted after {@code retention} (never
+   * compacted), in segments of at most {@code segment} so nothing outlives retention by much.
+   */
+  public static Map<String, String> deletedAfter(Duration retention, Duration segment) {
+    long retentionMs = retention.toMillis();
+    return Map.of(
+        "cleanup.policy", "delete",
+        "retention.ms", Long.toString(retentionMs),
+        "segment.ms", Long.toString(Math.min(segment.toMillis(), retentionMs)));
   }
 }

@@ -31,6 +31,49 @@ public interface MessagingConfig {
 
   Consumer consumer();
 
+  Supervision supervision();
+
+  Retention retention();
+
+  /**
+   * How long records stay on the topics this service creates (ADR 0011): they carry pseudonymous
+   * ids, so they are deleted after a fixed time, never compacted and kept. Set as the topics'
+   * {@code retention.ms} (with {@code cleanup.policy=delete}) when the service creates them, and on
+   * its own topic and dead-letter topic when they already exist.
+   */
+  interface Retention {
+    /** Event topics: longer than any consumer outage the platform rides out without a replay. */
+    @WithDefault("P7D")
+    Duration events();
+
+    /** Dead-letter topics: long enough for an operator to look and replay. */
+    @WithDefault("P14D")
+    Duration deadLetters();
+
+    /**
+     * Segment roll time ({@code segment.ms}): retention deletes whole closed segments, so a record
+     * lives at most retention + segment.
+     */
+    @WithDefault("P1D")
+    Duration segment();
+  }
+
+  /**
+   * How the relay and consumer threads are kept running: a loop that dies of anything (an Error
+   * included) is started again after {@code restart-delay}; when it died {@code max-deaths} times
+   * within {@code window}, liveness reports DOWN so the orchestrator restarts the process.
+   */
+  interface Supervision {
+    @WithDefault("1s")
+    Duration restartDelay();
+
+    @WithDefault("5")
+    int maxDeaths();
+
+    @WithDefault("10m")
+    Duration window();
+  }
+
   interface Relay {
     @WithDefault("true")
     boolean enabled();

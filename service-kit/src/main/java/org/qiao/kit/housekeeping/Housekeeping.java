@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.qiao.kit.config.FatalErrors;
 
 /**
  * Deletes what the kit's tables no longer need: published outbox rows, inbox entries older than any
@@ -94,7 +95,9 @@ public class Housekeeping {
     try {
       Deleted d = runOnce();
       LOG.debugf("Housekeeping deleted %s", d);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // Anything escaping would cancel every later run of the schedule, silently.
+      FatalErrors.haltIfFatal(e);
       LOG.warn("Housekeeping failed; trying again at the next run", e);
     }
   }

@@ -34,8 +34,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
+import org.qiao.kit.config.FatalErrors;
 import org.qiao.kit.config.KafkaClients;
 import org.qiao.kit.config.MessagingConfig;
+import org.qiao.kit.config.SupervisedLoop;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.events.EventSchemas;
@@ -88,7 +90,8 @@ public class InboxConsumer {
 
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
-  private Thread thread;
+  private List<String> topics;
+  private SupervisedLoop loop;
   private KafkaProducer<String, byte[]> deadLetterProducer;
 
   InboxConsumer(
@@ -134,16 +137,40 @@ public class InboxConsumer {
             "qiao.messaging.consumer.topics: '" + topic + "' is not a Kafka topic name");
       }
     }
-    List<String> all = new ArrayList<>(topics);
-    all.add(c.deadLetterTopicName());
+    // Another service's topic missing yet is created with the platform's retention, but its
+    // owner sets it; the dead-letter topic is this service's own (ADR 0011).
+    MessagingConfig.Retention retention = config.retention();
     KafkaClients.ensureTopics(
-        config.bootstrapServers(), all, config.partitions(), config.replicationFactor());
-    consumer = new KafkaConsumer<>(KafkaClients.consumer(config.bootstrapServers(), c.groupId()));
-    consumer.subscribe(topics, new ForgetStallsOfRevokedPartitions());
+        config.bootstrapServers(),
+        topics,
+        config.partitions(),
+        config.replicationFactor(),
+        KafkaClients.deletedAfter(retention.events(), retention.segment()),
+        false);
+    KafkaClients.ensureTopics(
+        config.bootstrapServers(),
+        List.of(c.deadLetterTopicName()),
+        config.partitions(),
+        config.replicationFactor(),
+        KafkaClients.deletedAfter(retention.deadLetters(), retention.segment()),
+        true);
+    this.topics = List.copyOf(topics);
     running = true;
-    thread = new Thread(this::loop, "inbox-consumer");
-    thread.setDaemon(true);
-    thread.start();
+    loop = new SupervisedLoop("inbox-consumer", this::run, config.supervision());
+    loop.start();
+  }
+
+  /** One life of the consumer thread: a fresh KafkaConsumer, from the committed offsets. */
+  private void run() {
+    // A new consumer fetches every partition again: a stuck event is met (and reported) anew.
+    stalls.clear();
+    attempts.clear();
+    KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(
+            KafkaClients.consumer(config.bootstrapServers(), config.consumer().groupId()));
+    c.subscribe(topics, new ForgetStallsOfRevokedPartitions());
+    consumer = c;
+    loop();
   }
 
   void onStop(@Observes ShutdownEvent event) {
@@ -151,11 +178,9 @@ public class InboxConsumer {
     KafkaConsumer<String, byte[]> c = consumer;
     if (c != null) {
       c.wakeup();
-      try {
-        thread.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    }
+    if (loop != null) {
+      loop.stop(Duration.ofSeconds(10));
     }
     if (deadLetterProducer != null) {
       deadLetterProducer.close(Duration.ofSeconds(2));
@@ -197,7 +222,12 @@ public class InboxConsumer {
 
   /** Whether the consumer is doing its job: not configured, or its thread is alive. */
   public boolean isAlive() {
-    return thread == null || thread.isAlive();
+    return loop == null || loop.isAlive();
+  }
+
+  /** The supervised consumer thread, for the liveness check; empty when no consumer runs. */
+  public java.util.Optional<SupervisedLoop> supervision() {
+    return java.util.Optional.ofNullable(loop);
   }
 
   private void loop() {
@@ -211,6 +241,7 @@ public class InboxConsumer {
             LOG.warn("Unexpected wake-up of the inbox consumer; continuing");
           }
         } catch (RuntimeException e) {
+          FatalErrors.rethrowError(e);
           // Commit failures, rebalances, broker trouble: whatever was not committed is delivered
           // again and the inbox makes that harmless. The thread must not die of it.
           backoffMs = backoff(backoffMs);
@@ -416,6 +447,7 @@ public class InboxConsumer {
       applied.increment(count);
       return true;
     } catch (RuntimeException e) {
+      FatalErrors.rethrowError(e);
       LOG.debugf(
           "Applying %d records together failed, taking them one by one: %s", records.count(), e);
       return false;
@@ -491,6 +523,7 @@ public class InboxConsumer {
       }
       deadLetter(record, e.getMessage());
     } catch (RuntimeException e) {
+      FatalErrors.rethrowError(e);
       Failures.Kind kind = Failures.classify(e);
       if (kind != Failures.Kind.TRANSIENT && neverDeadLettered.contains(event.type())) {
         throw new MustBeApplied(event.id(), event.type(), Causes.describeRoot(e), e);

@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
+import org.qiao.kit.config.FatalErrors;
 import org.qiao.kit.config.KafkaClients;
 import org.qiao.kit.config.MessagingConfig;
+import org.qiao.kit.config.SupervisedLoop;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.problem.Causes;
 
@@ -47,7 +48,7 @@ public class OutboxRelay {
   private final Counter failures;
 
   private volatile boolean running;
-  private volatile Thread thread;
+  private SupervisedLoop loop;
   private KafkaProducer<String, byte[]> producer;
 
   private final OutboxSignal signal;
@@ -66,38 +67,41 @@ public class OutboxRelay {
       LOG.info("Outbox relay disabled by configuration");
       return;
     }
+    // The service owns its topic: it sets the retention decided in configuration (ADR 0011).
     KafkaClients.ensureTopics(
         config.bootstrapServers(),
         List.of(config.topic()),
         config.partitions(),
-        config.replicationFactor());
+        config.replicationFactor(),
+        KafkaClients.deletedAfter(config.retention().events(), config.retention().segment()),
+        true);
     running = true;
-    thread = new Thread(this::loop, "outbox-relay");
-    thread.setDaemon(true);
-    thread.start();
+    loop = new SupervisedLoop("outbox-relay", this::loop, config.supervision());
+    loop.start();
   }
 
   void onStop(@Observes ShutdownEvent event) {
     running = false;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (loop != null) {
+      loop.stop(Duration.ofSeconds(10));
     }
     closeProducer();
   }
 
   /** Whether the relay is doing its job: disabled, or its thread is alive. */
   public boolean isAlive() {
-    return thread == null || thread.isAlive();
+    return loop == null || loop.isAlive();
+  }
+
+  /** The supervised relay thread, for the liveness check; empty when the relay is disabled. */
+  public java.util.Optional<SupervisedLoop> supervision() {
+    return java.util.Optional.ofNullable(loop);
   }
 
   private void loop() {
     long backoffMs = 0;
+    // A relay started again after an Error must not reuse a producer in an unknown state.
+    closeProducer();
     while (running) {
       try {
         int sent = relayBatch();
@@ -109,6 +113,7 @@ public class OutboxRelay {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
+        FatalErrors.rethrowError(e);
         failures.increment();
         closeProducer();
         backoffMs = Math.min(config.relay().maxBackoff().toMillis(), Math.max(100, backoffMs * 2));

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.events.InvalidEventException;
@@ -12,6 +13,12 @@ import org.qiao.kit.inbox.EventHandler;
 /** Records one effect row per applied event, so a second application would show. */
 @ApplicationScoped
 public class PingHandler implements EventHandler {
+
+  /** Ping ids whose event makes the handler throw an Error once (then it applies). */
+  static final Set<UUID> ERROR_ONCE = ConcurrentHashMap.newKeySet();
+
+  /** Ping ids whose event makes the handler throw an Error every time, until removed. */
+  static final Set<UUID> ERROR_ALWAYS = ConcurrentHashMap.newKeySet();
 
   private final EntityManager em;
 
@@ -27,6 +34,10 @@ public class PingHandler implements EventHandler {
   @Override
   public void handle(CloudEvent event) {
     PingResource.PingSent ping = EventCodec.dataAs(event, PingResource.PingSent.class);
+    if (ERROR_ONCE.remove(ping.pingId()) || ERROR_ALWAYS.contains(ping.pingId())) {
+      // Not an Exception: escapes every catch of the consumer loop and kills its thread.
+      throw new LinkageError("test: the handler broke on ping " + ping.pingId());
+    }
     if (ping.label().equals("unappliable")) {
       throw new InvalidEventException("this ping can never be applied");
     }
