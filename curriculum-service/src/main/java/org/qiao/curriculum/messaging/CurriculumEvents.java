@@ -90,6 +90,8 @@ public class CurriculumEvents {
   }
 
   public void forgotten(String pseudonymousId, Institution i, ForgetReason reason, Instant at) {
+    // The published profile events' audit copies go; this forget event is still to be sent.
+    outbox.forgetSubject(pseudonymousId, List.of());
     outbox.record(
         "student",
         pseudonymousId,

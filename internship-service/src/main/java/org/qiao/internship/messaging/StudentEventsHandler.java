@@ -6,6 +6,7 @@ import java.util.Set;
 import org.qiao.internship.service.StudentDirectory;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.inbox.EventHandler;
+import org.qiao.kit.outbox.Outbox;
 
 /**
  * Learns which students (pseudonymous ids) exist and where they study from curriculum-service's
@@ -14,15 +15,32 @@ import org.qiao.kit.inbox.EventHandler;
 @ApplicationScoped
 public class StudentEventsHandler implements EventHandler {
 
-  private final StudentDirectory students;
+  /** Internship events name their student in the payload (their subject is the internship). */
+  private static final Set<String> NAMING_THE_STUDENT =
+      Set.of(
+          EventTypes.INTERNSHIP_PROPOSED,
+          EventTypes.INTERNSHIP_CONFIRMED,
+          EventTypes.INTERNSHIP_STARTED,
+          EventTypes.INTERNSHIP_COMPLETED,
+          EventTypes.INTERNSHIP_TERMINATED);
 
-  StudentEventsHandler(StudentDirectory students) {
+  private final StudentDirectory students;
+  private final Outbox outbox;
+
+  StudentEventsHandler(StudentDirectory students, Outbox outbox) {
     this.students = students;
+    this.outbox = outbox;
   }
 
   @Override
   public Set<String> types() {
     return Set.of(EventTypes.STUDENT_PROFILE_PUBLISHED, EventTypes.STUDENT_FORGOTTEN);
+  }
+
+  /** A student forgotten everywhere but here is a breach: retried until applied, never dropped. */
+  @Override
+  public Set<String> neverDeadLettered() {
+    return Set.of(EventTypes.STUDENT_FORGOTTEN);
   }
 
   @Override
@@ -31,6 +49,8 @@ public class StudentEventsHandler implements EventHandler {
     String id = d.get("pseudonymousId").asText();
     if (event.type().equals(EventTypes.STUDENT_FORGOTTEN)) {
       students.forget(id);
+      // Their published events' audit copies go too (ADR 0011).
+      outbox.forgetSubject(id, NAMING_THE_STUDENT);
     } else {
       students.known(id, d.get("institution").get("code").asText(), d.get("version").asLong());
     }

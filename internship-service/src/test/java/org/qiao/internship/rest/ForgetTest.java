@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,12 @@ class ForgetTest {
 
     x.evaluate(x.institutionMentor, new int[] {4, 4, 4});
 
+    // The internship's events, naming the student, are published and kept as audit copies.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> outboxRowsNaming(x.student.id(), "is null") == 0);
+    assertTrue(outboxRowsNaming(x.student.id(), "is not null") > 0);
+
     var forget = Api.publishForget(x.student.id(), x.institution.code());
     await()
         .atMost(Duration.ofSeconds(20))
@@ -89,8 +96,24 @@ class ForgetTest {
     // on the topic keep it until retention; every consumer forgets it on the forget event).
     x.student.call().get(x.path()).then().statusCode(404);
     assertEquals(0L, rowsNaming(x.student.id()));
+    // Nor does an outbox audit copy of an event sent before (ADR 0011).
+    assertEquals(0L, outboxRowsNaming(x.student.id(), "is not null"));
     // A proposal for the forgotten student is refused: the service no longer knows them.
     x.enterprise.call().body(x.proposal()).post("/api/v1/internships").then().statusCode(400);
+  }
+
+  private long outboxRowsNaming(String pseudonym, String published) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(
+                                "select count(*) from outbox_event where published_at "
+                                    + published
+                                    + " and strpos(payload, ?1) > 0")
+                            .setParameter(1, pseudonym)
+                            .getSingleResult())
+                    .longValue());
   }
 
   private long rowsNaming(String pseudonym) {

@@ -7,11 +7,13 @@ import java.util.Set;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.inbox.EventHandler;
+import org.qiao.kit.outbox.Outbox;
 import org.qiao.matching.domain.CoursePlanView;
 import org.qiao.matching.domain.HeldSkill;
 import org.qiao.matching.domain.PlanSkill;
 import org.qiao.matching.domain.StudentProfile;
 import org.qiao.matching.service.CoursePlans;
+import org.qiao.matching.service.DemandRankings;
 import org.qiao.matching.service.Skills;
 import org.qiao.matching.service.StudentProfiles;
 
@@ -31,9 +33,12 @@ public class CurriculumEventHandler implements EventHandler {
   private final StudentProfiles profiles;
   private final CoursePlans plans;
   private final Skills skills;
+  private final Outbox outbox;
 
-  CurriculumEventHandler(StudentProfiles profiles, CoursePlans plans, Skills skills) {
+  CurriculumEventHandler(
+      StudentProfiles profiles, CoursePlans plans, Skills skills, Outbox outbox) {
     this.profiles = profiles;
+    this.outbox = outbox;
     this.plans = plans;
     this.skills = skills;
   }
@@ -46,6 +51,12 @@ public class CurriculumEventHandler implements EventHandler {
     return types;
   }
 
+  /** A student forgotten everywhere but here is a breach: retried until applied, never dropped. */
+  @Override
+  public Set<String> neverDeadLettered() {
+    return Set.of(FORGOTTEN);
+  }
+
   @Override
   public void handle(CloudEvent event) {
     switch (event.type()) {
@@ -56,6 +67,8 @@ public class CurriculumEventHandler implements EventHandler {
         profiles.forget(
             f.pseudonymousId(),
             f.forgottenAt() == null ? event.time().toInstant() : f.forgottenAt());
+        // Published top-10 announcements named them: their audit copies go (ADR 0011).
+        outbox.forgetSubject(f.pseudonymousId(), Set.of(DemandRankings.CHANGED));
       }
       default -> plans.apply(plan(event));
     }

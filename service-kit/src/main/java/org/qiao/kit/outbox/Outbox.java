@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.qiao.kit.config.MessagingConfig;
 import org.qiao.kit.db.AfterCompletion;
@@ -45,6 +46,35 @@ public class Outbox {
   @Transactional(Transactional.TxType.MANDATORY)
   public CloudEvent record(String aggregateType, Object aggregateId, String type, Object data) {
     return recordAll(List.of(new Pending(aggregateType, aggregateId, type, data))).get(0);
+  }
+
+  /**
+   * Deletes the published outbox copies of events about a forgotten subject (a student's
+   * pseudonymous id), in the caller's transaction (ADR 0011): those whose subject is the id, and
+   * those of the given types whose payload names it (e.g. a ranking announcement listing students).
+   * Rows not yet published stay: consumers must still receive them, and housekeeping deletes them
+   * after their retention. Returns how many rows were deleted.
+   *
+   * @param typesNamingItInPayload event types whose payload may name the subject; each is searched
+   *     by text, so name only types that do
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int forgetSubject(String subjectId, Collection<String> typesNamingItInPayload) {
+    int bySubject =
+        em.createNativeQuery(
+                "delete from outbox_event where aggregate_id = ?1 and published_at is not null")
+            .setParameter(1, subjectId)
+            .executeUpdate();
+    if (typesNamingItInPayload.isEmpty()) {
+      return bySubject;
+    }
+    return bySubject
+        + em.createNativeQuery(
+                "delete from outbox_event where event_type in (?2) and published_at is not null"
+                    + " and strpos(payload, ?1) > 0")
+            .setParameter(1, subjectId)
+            .setParameter(2, List.copyOf(typesNamingItInPayload))
+            .executeUpdate();
   }
 
   /** An event to record: what {@link #record} takes, for {@link #recordAll}. */
