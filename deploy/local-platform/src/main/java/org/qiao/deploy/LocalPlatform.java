@@ -90,6 +90,7 @@ public final class LocalPlatform {
       }
       case "stop" -> stop(home);
       case "status" -> System.exit(PlatformStatus.print(home));
+      case "dlt" -> System.exit(DeadLetters.run(root, args));
       default -> {
         usage();
         System.exit(2);
@@ -110,6 +111,11 @@ public final class LocalPlatform {
                deploy/qiao status                   each component: ready, starting, down or
                                                     failed, with pid, uptime and restarts
                                                     (exit 0: all ready, 1: not all, 3: none running)
+               deploy/qiao dlt list SERVICE         a service's dead letters (event id, type,
+                                                    subject, reason, time)
+               deploy/qiao dlt replay SERVICE [EVENT_ID ...]
+                                                    re-publish them (all, or those named) to
+                                                    their source topics
                deploy/qiao load [SECONDS] [CONN ...] Gatling load on a running platform
                                                     (deploy/load-test), report in
                                                     .qiao/load-report.md
