@@ -5,11 +5,11 @@ import java.time.Instant;
 import org.qiao.kit.problem.Rules;
 
 /**
- * A student's consent to matching as it stands: given or not, under which text, since when, and
- * who made that decision. The rules of who may change it live here (ADR 0009): the student's own
+ * A student's consent to matching as it stands: given or not, under which text, since when, and who
+ * made that decision. The rules of who may change it live here (ADR 0009): the student's own
  * decision is reversed only by the student; an institution's statement (a registrar's import of
- * consent collected on paper) changes it only where the student has decided nothing, only towards
- * a newer time than the decision on record, and never with a time in the future.
+ * consent collected on paper) changes it only where the student has decided nothing, only towards a
+ * newer time than the decision on record, and never with a time in the future.
  *
  * @param at when the decision was made; null while nobody has decided anything
  * @param by who decided; null while nobody has decided anything

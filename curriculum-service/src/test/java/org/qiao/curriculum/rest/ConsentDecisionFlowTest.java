@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.qiao.curriculum.support.Bodies.aMajorPlan;
 import static org.qiao.curriculum.support.Bodies.newStudentNumber;
 
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +106,8 @@ class ConsentDecisionFlowTest {
             StandardCharsets.UTF_8,
             false);
     try (EventTap tap = EventTap.open(TOPIC)) {
-      JsonPath job = StudentImportTest.awaitFinished(u, StudentImportTest.submit(u, "text/csv", file));
+      JsonPath job =
+          StudentImportTest.awaitFinished(u, StudentImportTest.submit(u, "text/csv", file));
       assertEquals(0, job.getLong("rowsCreated"));
       assertEquals(0, job.getLong("profilesPublished"));
       assertEquals(2, job.getLong("errors[0].row"));
@@ -117,8 +118,10 @@ class ConsentDecisionFlowTest {
           List.of(),
           tap.drain(Duration.ofSeconds(1)).stream()
               .map(r -> EventCodec.decode(r.value()))
-              .filter(e -> e.type().startsWith("qiao.student.") && u.code().equals(
-                  e.data().path("institution").path("code").asText()))
+              .filter(
+                  e ->
+                      e.type().startsWith("qiao.student.")
+                          && u.code().equals(e.data().path("institution").path("code").asText()))
               .toList());
     }
   }
