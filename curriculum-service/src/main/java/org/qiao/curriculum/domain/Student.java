@@ -89,6 +89,11 @@ public class Student extends PanacheEntityBase {
   @Column(name = "consent_changed_at")
   public Instant consentChangedAt;
 
+  /** Who made the decision on record; null while nobody has decided. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "consent_decided_by")
+  public ConsentDecision.Party consentDecidedBy;
+
   /** Digest of the profile last published; null while nothing about the student is published. */
   @Column(name = "published_fingerprint")
   public String publishedFingerprint;
@@ -147,7 +152,8 @@ public class Student extends PanacheEntityBase {
 
   /**
    * Brings the record to what a registrar states (an import row or a PUT); consent only when it is
-   * stated. Nothing is touched when nothing differs.
+   * stated, and then as {@link ConsentDecision#institutionStates} allows. Nothing is touched when
+   * nothing differs, and nothing at all when the stated consent is refused.
    *
    * @return whether anything changed
    */
@@ -158,6 +164,9 @@ public class Student extends PanacheEntityBase {
       List<SkillLevel> fromCourses,
       Consent consent,
       Instant now) {
+    // Decided first: a refused statement (a consent time in the future) leaves the record as it is.
+    ConsentDecision decision =
+        consent == null ? consentDecision() : consentDecision().institutionStates(consent, now);
     boolean changed = false;
     if (!person.equals(personalData())) {
       setPersonalData(person, now);
@@ -171,30 +180,12 @@ public class Student extends PanacheEntityBase {
       setProfile(profile, planId, fromCourses, now);
       changed = true;
     }
-    if (consent != null && consentChanges(consent)) {
-      if (consent.given()) {
-        giveConsent(consent.textVersion(), consent.at() == null ? now : consent.at());
-      } else {
-        withdrawConsent(now);
-      }
+    if (!decision.equals(consentDecision())) {
+      record(decision);
       updatedAt = now;
       changed = true;
     }
     return changed;
-  }
-
-  /**
-   * Whether consent as a registrar's file states it changes the record. Consent is the student's: a
-   * file may record a paper consent only if it is newer than the student's last decision (so a
-   * re-imported file never gives back a consent the student withdrew), and may always withdraw.
-   */
-  private boolean consentChanges(Consent stated) {
-    if (!stated.given()) {
-      return consentGiven;
-    }
-    boolean newer =
-        consentChangedAt == null || stated.at() != null && stated.at().isAfter(consentChangedAt);
-    return newer && !(consentGiven && stated.textVersion().equals(consentTextVersion));
   }
 
   public StudentProfile profile() {
@@ -216,21 +207,31 @@ public class Student extends PanacheEntityBase {
     return new Consent(consentGiven, consentTextVersion, consentChangedAt);
   }
 
+  public ConsentDecision consentDecision() {
+    return new ConsentDecision(
+        consentGiven, consentTextVersion, consentChangedAt, consentDecidedBy);
+  }
+
+  /** The student consents (their own decision: no import reverses it). */
   public void giveConsent(String textVersion, Instant at) {
-    Consent c = new Consent(true, textVersion, at);
-    consentGiven = true;
-    consentTextVersion = c.textVersion();
-    consentChangedAt = at;
+    record(consentDecision().studentConsents(textVersion, at));
     updatedAt = at;
   }
 
+  /**
+   * The student withdraws (themself, or through their institution at their request): no import
+   * gives the consent back, only the student can.
+   */
   public void withdrawConsent(Instant at) {
-    if (!consentGiven) {
-      throw Rules.illegal("Consent is not given; there is nothing to withdraw");
-    }
-    consentGiven = false;
-    consentChangedAt = at;
+    record(consentDecision().studentWithdraws(at));
     updatedAt = at;
+  }
+
+  private void record(ConsentDecision d) {
+    consentGiven = d.given();
+    consentTextVersion = d.textVersion();
+    consentChangedAt = d.at();
+    consentDecidedBy = d.by();
   }
 
   /** What the outbox should say after a change: publish the profile, forget it, or nothing. */

@@ -107,31 +107,39 @@ public class StudentRecords {
       }
       Student s = existing.get(number);
       Outcome outcome;
-      if (s == null) {
-        // Written below with the chunk's other new students in one COPY, not persisted one by one.
-        s =
-            Student.enrol(
-                Ids.newId(clock),
-                institution.id,
-                pseudonyms.current(pseudonymsOf.get(number)),
-                r.person(),
-                now);
-        s.restate(
-            r.person(), r.profile(), derived.coursePlanId(), derived.skills(), r.consent(), now);
-        existing.put(number, s);
-        created.add(s);
-        outcome = Outcome.CREATED;
-      } else {
-        outcome =
-            s.restate(
-                    r.person(),
-                    r.profile(),
-                    derived.coursePlanId(),
-                    derived.skills(),
-                    r.consent(),
-                    now)
-                ? Outcome.UPDATED
-                : Outcome.UNCHANGED;
+      try {
+        if (s == null) {
+          // Written below with the chunk's other new students in one COPY, not persisted one by
+          // one.
+          s =
+              Student.enrol(
+                  Ids.newId(clock),
+                  institution.id,
+                  pseudonyms.current(pseudonymsOf.get(number)),
+                  r.person(),
+                  now);
+          s.restate(
+              r.person(), r.profile(), derived.coursePlanId(), derived.skills(), r.consent(), now);
+          existing.put(number, s);
+          created.add(s);
+          outcome = Outcome.CREATED;
+        } else {
+          outcome =
+              s.restate(
+                      r.person(),
+                      r.profile(),
+                      derived.coursePlanId(),
+                      derived.skills(),
+                      r.consent(),
+                      now)
+                  ? Outcome.UPDATED
+                  : Outcome.UNCHANGED;
+        }
+      } catch (ProblemException e) {
+        // A consent the rules refuse (ConsentDecision): the row is not stored, the record (if
+        // any) stays as it was. The reason names the field, never the cell's value.
+        errors.add(new RowError(r.row(), fieldOf(e), reasonOf(e)));
+        continue;
       }
       stored.put(r.row(), s);
       outcomes.put(r.row(), outcome);
@@ -206,6 +214,7 @@ public class StudentRecords {
             "consent_given",
             "consent_text_version",
             "consent_changed_at",
+            "consent_decided_by",
             "published_fingerprint",
             "created_at",
             "updated_at",
@@ -232,12 +241,21 @@ public class StudentRecords {
           s.consentGiven,
           s.consentTextVersion,
           s.consentChangedAt,
+          s.consentDecidedBy,
           s.publishedFingerprint,
           s.createdAt,
           s.updatedAt,
           s.version);
     }
     rows.writeTo(em);
+  }
+
+  private static String fieldOf(ProblemException e) {
+    return e.errors().isEmpty() ? "row" : e.errors().get(0).field();
+  }
+
+  private static String reasonOf(ProblemException e) {
+    return e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
   }
 
   private String json(Object value) {

@@ -2,7 +2,9 @@ package org.qiao.internship.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Set;
+import org.qiao.internship.domain.ForgottenStudent;
 import org.qiao.internship.service.StudentDirectory;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.inbox.EventHandler;
@@ -48,11 +50,22 @@ public class StudentEventsHandler implements EventHandler {
     JsonNode d = event.data();
     String id = d.get("pseudonymousId").asText();
     if (event.type().equals(EventTypes.STUDENT_FORGOTTEN)) {
-      students.forget(id);
+      students.forget(
+          id,
+          ForgottenStudent.Reason.of(d.path("reason").asText(null)),
+          instant(d.path("forgottenAt"), event));
       // Their published events' audit copies go too (ADR 0011).
       outbox.forgetSubject(id, NAMING_THE_STUDENT);
     } else {
-      students.known(id, d.get("institution").get("code").asText(), d.get("version").asLong());
+      students.known(
+          id,
+          d.get("institution").get("code").asText(),
+          d.get("version").asLong(),
+          d.hasNonNull("consentGivenAt") ? Instant.parse(d.get("consentGivenAt").asText()) : null);
     }
+  }
+
+  private static Instant instant(JsonNode at, CloudEvent event) {
+    return at.isTextual() ? Instant.parse(at.asText()) : event.time().toInstant();
   }
 }

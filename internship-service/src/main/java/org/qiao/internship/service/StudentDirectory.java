@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.qiao.internship.domain.ForgottenStudent;
 import org.qiao.internship.domain.Incident;
 import org.qiao.internship.domain.Internship;
 import org.qiao.internship.domain.InternshipLog;
@@ -27,9 +29,23 @@ public class StudentDirectory {
     this.clock = clock;
   }
 
-  /** A consented profile was published (older versions than the one kept change nothing). */
+  /**
+   * A consented profile was published (older versions than the one kept change nothing). A
+   * forgotten student stays forgotten, unless they withdrew consent and this profile was published
+   * after the withdrawal (they consented again).
+   *
+   * @param consentGivenAt when the consent the profile was published under was given
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void known(String pseudonymousId, String institutionCode, long version) {
+  public void known(
+      String pseudonymousId, String institutionCode, long version, Instant consentGivenAt) {
+    ForgottenStudent tombstone = ForgottenStudent.findById(pseudonymousId);
+    if (tombstone != null) {
+      if (!tombstone.isEndedBy(version, consentGivenAt)) {
+        return;
+      }
+      tombstone.delete();
+    }
     KnownStudent s = KnownStudent.findById(pseudonymousId);
     if (s == null) {
       s = new KnownStudent();
@@ -49,7 +65,17 @@ public class StudentDirectory {
    * stay for the organisations' and government's aggregates.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void forget(String pseudonymousId) {
+  public void forget(String pseudonymousId, ForgottenStudent.Reason reason, Instant at) {
+    // Only the pseudonymous id stays, as a tombstone, so a late or replayed profile does not make
+    // the student known again (ADR 0009).
+    KnownStudent known = KnownStudent.findById(pseudonymousId);
+    long lastVersion = known == null ? 0 : known.version;
+    ForgottenStudent tombstone = ForgottenStudent.findById(pseudonymousId);
+    if (tombstone == null) {
+      ForgottenStudent.of(pseudonymousId, reason, at, lastVersion).persist();
+    } else {
+      tombstone.forgetAgain(reason, at, lastVersion);
+    }
     // A bulk delete runs now: it waits for a proposal holding the student, whose internship the
     // query below then sees.
     KnownStudent.delete("pseudonymousId", pseudonymousId);

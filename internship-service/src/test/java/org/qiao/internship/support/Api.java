@@ -80,6 +80,12 @@ public final class Api {
 
   /** curriculum-service's profile event for a student, as the contract describes it. */
   public static void publishProfile(String pseudonym, String institutionCode, long version) {
+    publishProfile(pseudonym, institutionCode, version, "2027-03-02T01:00:00Z");
+  }
+
+  /** The profile event of a consent given at {@code consentGivenAt}. */
+  public static CloudEvent publishProfile(
+      String pseudonym, String institutionCode, long version, String consentGivenAt) {
     ObjectNode data = JsonNodeFactory.instance.objectNode();
     data.put("pseudonymousId", pseudonym);
     ObjectNode inst = data.putObject("institution");
@@ -94,22 +100,29 @@ public final class Api {
     data.putArray("skills");
     data.putArray("preferredCities").add("上海");
     data.put("consentTextVersion", "2026-01");
-    data.put("consentGivenAt", "2027-03-02T01:00:00Z");
+    data.put("consentGivenAt", consentGivenAt);
     data.put("version", version);
-    data.put("updatedAt", "2027-03-02T01:00:00Z");
-    TestProducer.send(
-        "qiao.curriculum.events",
+    data.put("updatedAt", consentGivenAt);
+    CloudEvent e =
         CloudEvent.create(
-            "curriculum-service", "qiao.student.profile-published.v1", pseudonym, data));
+            "curriculum-service", "qiao.student.profile-published.v1", pseudonym, data);
+    TestProducer.send("qiao.curriculum.events", e);
+    return e;
   }
 
   /** curriculum-service's forget event for a student. */
   public static CloudEvent publishForget(String pseudonym, String institutionCode) {
+    return publishForget(pseudonym, institutionCode, "CONSENT_WITHDRAWN", "2027-04-01T01:00:00Z");
+  }
+
+  /** curriculum-service's forget event for a reason (CONSENT_WITHDRAWN, ERASED) at a time. */
+  public static CloudEvent publishForget(
+      String pseudonym, String institutionCode, String reason, String at) {
     ObjectNode data = JsonNodeFactory.instance.objectNode();
     data.put("pseudonymousId", pseudonym);
     data.put("institutionCode", institutionCode);
-    data.put("reason", "CONSENT_WITHDRAWN");
-    data.put("forgottenAt", "2027-04-01T01:00:00Z");
+    data.put("reason", reason);
+    data.put("forgottenAt", at);
     CloudEvent e =
         CloudEvent.create("curriculum-service", "qiao.student.forgotten.v1", pseudonym, data);
     TestProducer.send("qiao.curriculum.events", e);

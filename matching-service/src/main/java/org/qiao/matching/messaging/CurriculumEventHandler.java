@@ -9,6 +9,7 @@ import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.inbox.EventHandler;
 import org.qiao.kit.outbox.Outbox;
 import org.qiao.matching.domain.CoursePlanView;
+import org.qiao.matching.domain.ForgottenStudent;
 import org.qiao.matching.domain.HeldSkill;
 import org.qiao.matching.domain.PlanSkill;
 import org.qiao.matching.domain.StudentProfile;
@@ -60,12 +61,17 @@ public class CurriculumEventHandler implements EventHandler {
   @Override
   public void handle(CloudEvent event) {
     switch (event.type()) {
-      case PROFILE_PUBLISHED -> profiles.apply(profile(event));
+      case PROFILE_PUBLISHED -> {
+        CurriculumEventsV1.ProfilePublished d =
+            EventCodec.dataAs(event, CurriculumEventsV1.ProfilePublished.class);
+        profiles.apply(profile(d), d.consentGivenAt());
+      }
       case FORGOTTEN -> {
         CurriculumEventsV1.Forgotten f =
             EventCodec.dataAs(event, CurriculumEventsV1.Forgotten.class);
         profiles.forget(
             f.pseudonymousId(),
+            ForgottenStudent.Reason.of(f.reason()),
             f.forgottenAt() == null ? event.time().toInstant() : f.forgottenAt());
         // Published top-10 announcements named them: their audit copies go (ADR 0011).
         outbox.forgetSubject(f.pseudonymousId(), Set.of(DemandRankings.CHANGED));
@@ -74,9 +80,7 @@ public class CurriculumEventHandler implements EventHandler {
     }
   }
 
-  private StudentProfile profile(CloudEvent event) {
-    CurriculumEventsV1.ProfilePublished d =
-        EventCodec.dataAs(event, CurriculumEventsV1.ProfilePublished.class);
+  private StudentProfile profile(CurriculumEventsV1.ProfilePublished d) {
     StudentProfile p = new StudentProfile();
     p.studentId = d.pseudonymousId();
     p.institutionId = d.institution().institutionId();

@@ -23,6 +23,7 @@ final class CurriculumEventsV1 {
       Integer cohortYear,
       List<ProfileSkill> skills,
       List<String> preferredCities,
+      Instant consentGivenAt,
       long version,
       Instant updatedAt) {}
 
@@ -30,7 +31,8 @@ final class CurriculumEventsV1 {
   record ProfileSkill(String name, Integer level, boolean declared, boolean fromCourses) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Forgotten(String pseudonymousId, String institutionCode, Instant forgottenAt) {}
+  record Forgotten(
+      String pseudonymousId, String institutionCode, String reason, Instant forgottenAt) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record CoursePlanState(

@@ -118,7 +118,9 @@ public class Matching {
       return true;
     }
     if (caller.is(Roles.STUDENT)) {
-      return student.studentId().equals(caller.subject());
+      // The pseudonymous id is unique only with the institution: a student token names both.
+      return student.studentId().equals(caller.subject())
+          && student.institutionCode().equals(caller.org());
     }
     return caller.is(Roles.UNIVERSITY) && student.institutionCode().equals(caller.org());
   }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.qiao.matching.domain.ForgottenStudent;
 import org.qiao.matching.domain.HeldSkill;
 import org.qiao.matching.domain.StudentProfile;
 
@@ -32,12 +33,19 @@ public class StudentProfiles {
 
   /**
    * Inserts or replaces a profile with the state its event carried; an older state than the stored
-   * one, or any state of a forgotten student, changes nothing.
+   * one changes nothing. A forgotten student stays forgotten, unless they withdrew consent and this
+   * profile was published after the withdrawal (they consented again): then the tombstone goes.
+   *
+   * @param consentGivenAt when the consent the profile was published under was given
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void apply(StudentProfile incoming) {
-    if (isForgotten(incoming.studentId)) {
-      return;
+  public void apply(StudentProfile incoming, Instant consentGivenAt) {
+    ForgottenStudent tombstone = ForgottenStudent.findById(incoming.studentId);
+    if (tombstone != null) {
+      if (!tombstone.isEndedBy(incoming.sourceVersion, consentGivenAt)) {
+        return;
+      }
+      tombstone.delete();
     }
     StudentProfile stored =
         ReadModels.upsert(incoming, StudentProfile.findById(incoming.studentId));
@@ -50,16 +58,19 @@ public class StudentProfiles {
 
   /**
    * Removes everything this service knows of a student, keeping only the pseudonymous id as a
-   * tombstone so that no late or replayed event brings them back.
+   * tombstone with the reason, so that no late or replayed event brings them back (after erasure no
+   * event at all, after a withdrawal none published before it).
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void forget(String studentId, Instant at) {
-    em.createNativeQuery(
-            "insert into forgotten_student (student_id, forgotten_at) values (?1, ?2)"
-                + " on conflict do nothing")
-        .setParameter(1, studentId)
-        .setParameter(2, at)
-        .executeUpdate();
+  public void forget(String studentId, ForgottenStudent.Reason reason, Instant at) {
+    StudentProfile known = StudentProfile.findById(studentId);
+    long lastVersion = known == null ? 0 : known.sourceVersion;
+    ForgottenStudent tombstone = ForgottenStudent.findById(studentId);
+    if (tombstone == null) {
+      ForgottenStudent.of(studentId, reason, at, lastVersion).persist();
+    } else {
+      tombstone.forgetAgain(reason, at, lastVersion);
+    }
     em.createNativeQuery("delete from verified_skill where student_id = ?1")
         .setParameter(1, studentId)
         .executeUpdate();
@@ -118,9 +129,6 @@ public class StudentProfiles {
   }
 
   private boolean isForgotten(String studentId) {
-    return !em.createNativeQuery("select 1 from forgotten_student where student_id = ?1")
-        .setParameter(1, studentId)
-        .getResultList()
-        .isEmpty();
+    return ForgottenStudent.findById(studentId) != null;
   }
 }

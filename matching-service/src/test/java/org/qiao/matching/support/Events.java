@@ -83,6 +83,7 @@ public final class Events {
     private List<String> cities = List.of("默认市");
     private final List<String[]> skills = new ArrayList<>();
     private long version = 1;
+    private String consentGivenAt;
 
     public Profile institution(String code) {
       institutionCode = code;
@@ -126,11 +127,24 @@ public final class Events {
       return this;
     }
 
+    /** When the consent the profile is published under was given (default: the example's). */
+    public Profile consentGivenAt(String at) {
+      consentGivenAt = at;
+      return this;
+    }
+
+    public String institutionCode() {
+      return institutionCode;
+    }
+
     public CloudEvent event() {
       String type = "qiao.student.profile-published.v1";
       ObjectNode d = ContractExamples.data(type);
       d.put("pseudonymousId", id).put("majorCode", majorCode).put("degree", degree);
       d.put("graduationYear", graduationYear).put("version", version);
+      if (consentGivenAt != null) {
+        d.put("consentGivenAt", consentGivenAt);
+      }
       ((ObjectNode) d.get("institution")).put("code", institutionCode);
       ArrayNode s = d.putArray("skills");
       for (String[] k : skills) {
@@ -151,6 +165,13 @@ public final class Events {
     ObjectNode d = ContractExamples.data(type);
     d.put("pseudonymousId", studentId);
     return ContractExamples.event("curriculum-service", type, studentId, d);
+  }
+
+  /** A forget event for a reason (CONSENT_WITHDRAWN, ERASED) at a time. */
+  public static CloudEvent forgotten(String studentId, String reason, String at) {
+    CloudEvent e = forgotten(studentId);
+    ((ObjectNode) e.data()).put("reason", reason).put("forgottenAt", at);
+    return e;
   }
 
   /** Mentors of a completed internship verified these skills of the student. */
