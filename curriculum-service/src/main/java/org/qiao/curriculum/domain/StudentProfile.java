@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.qiao.kit.codes.DivisionCodes;
 import org.qiao.kit.problem.Rules;
 
 /**
@@ -39,7 +40,27 @@ public record StudentProfile(
     }
     declaredSkills = distinct("skills", declaredSkills, 100);
     passedCourses = distinct("passedCourses", passedCourses, 200);
-    preferredCities = distinct("preferredCities", preferredCities, 20);
+    preferredCities = cityCodes(distinct("preferredCities", preferredCities, 20));
+  }
+
+  /**
+   * Each preferred city as its city-level GB/T 2260 code (a code of any level, or a city name the
+   * kit knows as exactly one code): statistics and matching then never carry a string a student
+   * typed. The message does not repeat the entry (it may be personal).
+   */
+  private static List<String> cityCodes(List<String> cities) {
+    Set<String> codes = new java.util.LinkedHashSet<>();
+    for (String c : cities) {
+      String code = DivisionCodes.cityCode(c);
+      if (code == null) {
+        throw Rules.invalid(
+            "preferredCities",
+            "entries must be GB/T 2260 division codes (such as 310000 or 320500) or the name of a"
+                + " major city (such as 上海 or 苏州)");
+      }
+      codes.add(code);
+    }
+    return List.copyOf(codes);
   }
 
   private static List<String> distinct(String field, List<String> items, int max) {

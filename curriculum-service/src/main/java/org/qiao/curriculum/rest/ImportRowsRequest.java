@@ -31,7 +31,12 @@ public record ImportRowsRequest(@NotEmpty @Size(max = 5000) List<@Valid @NotNull
       @Schema(example = "2022") @Size(max = 4) String cohortYear,
       @Size(max = 100) List<@NotNull @Size(max = 100) String> skills,
       @Size(max = 200) List<@NotNull @Size(max = 30) String> passedCourses,
-      @Size(max = 20) List<@NotNull @Size(max = 50) String> preferredCities,
+      @Schema(
+              description =
+                  "GB/T 2260 division codes or names of major cities that are exactly one code;"
+                      + " anything else is a row error")
+          @Size(max = 20)
+          List<@NotNull @Size(max = 50) String> preferredCities,
       @Schema(example = "是", description = "是/否, yes/no") @Size(max = 10) String consent,
       @Schema(example = "2026-01") @Size(max = 50) String consentTextVersion,
       @Schema(example = "2026-03-01T10:00:00") @Size(max = 30) String consentAt) {

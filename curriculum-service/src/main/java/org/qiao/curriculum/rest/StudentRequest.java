@@ -36,7 +36,14 @@ public record StudentRequest(
     @Schema(description = "Codes of the courses of the published plan the student passed")
         @Size(max = 200)
         List<@NotBlank @Size(max = 30) String> passedCourses,
-    @Size(max = 20) List<@NotBlank @Size(max = 50) String> preferredCities) {
+    @Schema(
+            description =
+                "Cities the student would work in: GB/T 2260 division codes (stored as the city's"
+                    + " code: 310115 → 310000) or the name of a major city that is exactly one code"
+                    + " (上海, 苏州市); anything else is refused",
+            example = "[\"310000\", \"苏州\"]")
+        @Size(max = 20)
+        List<@NotBlank @Size(max = 50) String> preferredCities) {
 
   PersonalData person() {
     return new PersonalData(name, studentNumber, phone, email);

@@ -30,7 +30,8 @@ public record StudentResponse(
                 "Skills of the passed courses, at the levels of the plan that teaches them")
         List<SkillLevel> courseSkills,
     UUID coursePlanId,
-    List<String> preferredCities,
+    @Schema(description = "City-level GB/T 2260 division codes", example = "[\"310000\"]")
+        List<String> preferredCities,
     ConsentState consent,
     @Schema(description = "Whether the profile is published to matching") boolean published,
     long version,

@@ -3,6 +3,8 @@ package org.qiao.internship.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,13 +21,15 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.internship.domain.MentorHours;
 import org.qiao.internship.domain.Period;
 import org.qiao.internship.service.HoursService;
-import org.qiao.internship.service.IncidentService;
+import org.qiao.internship.service.IncidentStatistics;
 import org.qiao.kit.http.Idempotency;
+import org.qiao.kit.http.Params;
 import org.qiao.kit.http.Responses;
 import org.qiao.kit.security.Caller;
 import org.qiao.kit.security.Roles;
@@ -36,14 +41,14 @@ import org.qiao.kit.security.Roles;
 public class MentorHoursResource {
 
   private final HoursService hours;
-  private final IncidentService incidents;
+  private final IncidentStatistics statistics;
   private final Idempotency idempotency;
   private final Caller caller;
 
   MentorHoursResource(
-      HoursService hours, IncidentService incidents, Idempotency idempotency, Caller caller) {
+      HoursService hours, IncidentStatistics statistics, Idempotency idempotency, Caller caller) {
     this.hours = hours;
-    this.incidents = incidents;
+    this.statistics = statistics;
     this.idempotency = idempotency;
     this.caller = caller;
   }
@@ -117,8 +122,12 @@ public class MentorHoursResource {
       operationId = "incidentStatistics",
       summary = "Incident counts for the risk compensation scheme",
       description =
-          "Counts by month, type, severity and city for incidents on days from `from` to `to`;"
-              + " no internship, person or free text.")
+          "Counts by month of reporting, type, severity and city or province for the whole months"
+              + " from `from`'s to `to`'s, from the daily snapshot of `date` (default: the latest;"
+              + " it holds the months closed by its day). No count below 5 is shown: smaller"
+              + " city counts are shown together per province when they reach 5, else only as the"
+              + " month's suppressed cell; no internship, person or free text. 404 when there is"
+              + " no snapshot of that date.")
   @Tag(
       name = "Incidents",
       description = "Incidents for the industry–education risk compensation scheme")
@@ -126,8 +135,18 @@ public class MentorHoursResource {
       responseCode = "200",
       description = "The counts",
       content = @Content(schema = @Schema(implementation = IncidentResponse.Statistics.class)))
-  public IncidentResponse.Statistics statistics(@Valid @BeanParam PeriodParams params) {
+  public IncidentResponse.Statistics statistics(
+      @Valid @BeanParam PeriodParams params,
+      @Parameter(
+              description =
+                  "The snapshot's day (China time), one per closed day; default: the latest",
+              example = "2027-08-01")
+          @QueryParam("date")
+          @Size(max = 10)
+          @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2027-08-01")
+          String date) {
     Period p = params.period();
-    return IncidentResponse.Statistics.of(p, incidents.statistics(p));
+    return IncidentResponse.Statistics.of(
+        statistics.published(Params.date(date, "date"), p.from(), p.to()));
   }
 }

@@ -5,13 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.qiao.internship.domain.Incident;
 import org.qiao.internship.domain.IncidentType;
 import org.qiao.internship.domain.Internship;
 import org.qiao.internship.domain.Party;
-import org.qiao.internship.domain.Period;
 import org.qiao.internship.domain.Severity;
 import org.qiao.kit.http.KeysetQuery;
 import org.qiao.kit.http.Page;
@@ -21,7 +19,7 @@ import org.qiao.kit.time.ChinaTime;
 
 /**
  * Incidents for the risk compensation scheme: the institution or the enterprise reports them, the
- * parties read them, government reads counts only.
+ * parties read them, government reads counts only ({@link IncidentStatistics}).
  */
 @ApplicationScoped
 public class IncidentService {
@@ -82,34 +80,6 @@ public class IncidentService {
     return KeysetQuery.from("incident")
         .and("internship_id = ?", i.id)
         .page(em, Incident.class, cursor, limit, x -> x.id);
-  }
-
-  /** One cell of the statistics: how many incidents of a type and severity in a month and city. */
-  public record Cell(
-      String month, IncidentType type, Severity severity, String cityCode, long count) {}
-
-  /** Counts by month, type, severity and city: no internship, person or free text. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Cell> statistics(Period period) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select to_char(occurred_on, 'YYYY-MM'), type, severity, city_code, count(*)"
-                    + " from incident where occurred_on between ?1 and ?2"
-                    + " group by 1, 2, 3, 4 order by 1, 2, 3, 4")
-            .setParameter(1, period.from())
-            .setParameter(2, period.to())
-            .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new Cell(
-                    (String) r[0],
-                    IncidentType.valueOf((String) r[1]),
-                    Severity.valueOf((String) r[2]),
-                    (String) r[3],
-                    ((Number) r[4]).longValue()))
-        .toList();
   }
 
   /** Students do not read incident reports (free text written by the organisations). */

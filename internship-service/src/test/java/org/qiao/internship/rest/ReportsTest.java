@@ -3,22 +3,28 @@ package org.qiao.internship.rest;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.qiao.internship.service.IncidentStatistics;
 import org.qiao.internship.support.Api;
 import org.qiao.internship.support.Internships;
+import org.qiao.internship.support.Snapshots;
 import org.qiao.kit.testing.TestCaller;
 
 /** Mentor-hours reports and incident statistics equal hand-computed values. */
 @QuarkusTest
 class ReportsTest {
+
+  @Inject IncidentStatistics statistics;
 
   @Test
   void mentorHoursReportTotalsAHandComputedExample() {
@@ -61,19 +67,31 @@ class ReportsTest {
 
   @Test
   void governmentStatisticsCountIncidentsWithoutPersonsOrFreeText() {
-    // A city no other test uses (a county of Suzhou, 320500): other incidents do not count here.
-    Internships x = new Internships("320506").active();
-    String city = "320500";
-    LocalDate day = LocalDate.now();
-    report(x, "INJURY", "MINOR", day, "学生张三在产线划伤");
-    report(x, "INJURY", "MINOR", day, "第二次划伤");
-    report(x, "SAFETY_VIOLATION", "SERIOUS", day, "未佩戴护目镜");
+    // Jiangxi (36), which no other test uses: Nanchang 5 injuries and 1 violation; Jingdezhen 3 and
+    // Pingxiang 2 injuries, shown together as the province's 5; the violation only as suppressed.
+    Internships nanchang = new Internships("360102").active();
+    Internships jingdezhen = new Internships("360202").active();
+    Internships pingxiang = new Internships("360302").active();
+    LocalDate day = Snapshots.today();
+    for (int i = 0; i < 5; i++) {
+      report(nanchang, "INJURY", "MINOR", day, "学生张三在产线划伤");
+    }
+    report(nanchang, "SAFETY_VIOLATION", "SERIOUS", day, "未佩戴护目镜");
+    for (int i = 0; i < 3; i++) {
+      report(jingdezhen, "INJURY", "MINOR", day, "第二次划伤");
+    }
+    for (int i = 0; i < 2; i++) {
+      report(pingxiang, "INJURY", "MINOR", day, "划伤");
+    }
+    LocalDate asOf = Snapshots.nextDayAfterThisMonth();
+    statistics.snapshot(asOf);
 
     String body =
         Api.government()
             .call()
             .queryParam("from", day.toString())
             .queryParam("to", day.toString())
+            .queryParam("date", asOf.toString())
             .get("/api/v1/incident-statistics")
             .then()
             .statusCode(200)
@@ -81,42 +99,53 @@ class ReportsTest {
             .asString();
     JsonPath r = JsonPath.from(body);
     String month = day.toString().substring(0, 7);
+    assertEquals(asOf.toString(), r.getString("asOf"));
+    assertEquals(day.withDayOfMonth(1).toString(), r.getString("from"));
     List<Map<String, Object>> cells = r.getList("cells");
+    Map<String, Object> city = new java.util.HashMap<>();
+    city.put("month", month);
+    city.put("type", "INJURY");
+    city.put("severity", "MINOR");
+    city.put("provinceCode", "360000");
+    city.put("cityCode", "360100");
+    city.put("incidents", 5);
+    city.put("suppressed", false);
+    Map<String, Object> province = new java.util.HashMap<>(city);
+    province.put("cityCode", null);
     assertEquals(
-        Set.of(
-            Map.of(
-                "month",
-                month,
-                "type",
-                "INJURY",
-                "severity",
-                "MINOR",
-                "cityCode",
-                city,
-                "incidents",
-                2),
-            Map.of(
-                "month",
-                month,
-                "type",
-                "SAFETY_VIOLATION",
-                "severity",
-                "SERIOUS",
-                "cityCode",
-                city,
-                "incidents",
-                1)),
-        cells.stream().filter(c -> c.get("cityCode").equals(city)).collect(Collectors.toSet()));
+        Set.of(city, province),
+        cells.stream()
+            .filter(c -> "360000".equals(c.get("provinceCode")))
+            .collect(Collectors.toSet()));
+    assertTrue(
+        cells.stream()
+            .anyMatch(
+                c ->
+                    Boolean.TRUE.equals(c.get("suppressed"))
+                        && month.equals(c.get("month"))
+                        && c.get("type") == null
+                        && c.get("incidents") == null),
+        "the violation is only in the month's suppressed cell");
     for (String forbidden :
         List.of(
-            "张三", "划伤", "护目镜", x.student.id(), x.id, x.enterprise.code(), x.institution.code())) {
+            "张三",
+            "划伤",
+            "护目镜",
+            nanchang.student.id(),
+            nanchang.id,
+            nanchang.enterprise.code(),
+            nanchang.institution.code())) {
       assertFalse(
           body.contains(forbidden), "statistics name no person, internship or text: " + forbidden);
     }
     for (Map<String, Object> c : cells) {
-      assertEquals(Set.of("month", "type", "severity", "cityCode", "incidents"), c.keySet());
+      assertEquals(
+          Set.of(
+              "month", "type", "severity", "provinceCode", "cityCode", "incidents", "suppressed"),
+          c.keySet());
     }
-    x.enterprise
+    nanchang
+        .enterprise
         .call()
         .queryParam("from", day.toString())
         .queryParam("to", day.toString())

@@ -98,7 +98,7 @@ public final class Api {
     data.put("graduationYear", 2027);
     data.putNull("cohortYear");
     data.putArray("skills");
-    data.putArray("preferredCities").add("上海");
+    data.putArray("preferredCities").add("310000");
     data.put("consentTextVersion", "2026-01");
     data.put("consentGivenAt", consentGivenAt);
     data.put("version", version);

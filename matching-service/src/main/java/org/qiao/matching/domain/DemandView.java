@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.qiao.kit.codes.DivisionCodes;
 import org.qiao.matching.domain.ranking.Degree;
 import org.qiao.matching.domain.ranking.DemandCriteria;
 
@@ -204,7 +205,22 @@ public class DemandView extends PanacheEntityBase implements VersionedView<Deman
         optional,
         majorCodes,
         minimumDegree == null ? null : Degree.valueOf(minimumDegree),
-        Set.of(city),
+        Set.of(cityKey()),
         graduationYear);
+  }
+
+  /**
+   * The demand's city as students' preferences name it: a city-level GB/T 2260 code. Demands carry
+   * the city as the enterprise typed it; a name the kit does not know as exactly one code is kept
+   * as it is, so only students preferring no city pass it (ADR 0012).
+   */
+  public String cityKey() {
+    String code = DivisionCodes.cityCode(city);
+    return code == null ? city : code;
+  }
+
+  /** The demand's city-level code, or null when its typed city is not a known one. */
+  public String cityCode() {
+    return DivisionCodes.cityCode(city);
   }
 }

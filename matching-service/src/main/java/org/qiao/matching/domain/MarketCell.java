@@ -1,13 +1,17 @@
 package org.qiao.matching.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One cell of the market statistics: open positions against consented graduates who could fill
  * them. A cell of fewer than {@value #SMALLEST_SHOWN} graduates (but some) is suppressed: its
- * graduate count and ratio are withheld, so no person can be singled out.
+ * graduate count, its ratio and its key are withheld, so no person and no rare place can be singled
+ * out (ADR 0012).
  */
 public record MarketCell(
     String key,
-    long openPositions,
+    Long openPositions,
     Long graduates,
     Double graduatesPerPosition,
     boolean suppressed) {
@@ -16,20 +20,43 @@ public record MarketCell(
 
   public static MarketCell of(String key, long openPositions, long graduates) {
     if (isSmall(graduates)) {
-      return suppressed(key, openPositions);
+      return withheld();
     }
     Double ratio =
         openPositions == 0 ? null : Math.round(graduates * 100.0 / openPositions) / 100.0;
     return new MarketCell(key, openPositions, graduates, ratio, false);
   }
 
-  /** A cell whose graduate count is withheld. */
-  public static MarketCell suppressed(String key, long openPositions) {
-    return new MarketCell(key, openPositions, null, null, true);
+  /**
+   * A cell whose key and counts are withheld: its open positions too, which beside the shown cells'
+   * could tell which keys were suppressed.
+   */
+  public static MarketCell withheld() {
+    return new MarketCell(null, null, null, null, true);
   }
 
   /** Whether a count of persons is too small to show (1–4). */
   public static boolean isSmall(long persons) {
     return persons > 0 && persons < SMALLEST_SHOWN;
+  }
+
+  /**
+   * The shown cells, then at most one keyless suppressed cell standing for all suppressed ones: a
+   * reader learns that some small cells exist, not where nor how many.
+   */
+  public static List<MarketCell> published(List<MarketCell> cells) {
+    List<MarketCell> out = new ArrayList<>();
+    boolean anySuppressed = false;
+    for (MarketCell c : cells) {
+      if (c.suppressed()) {
+        anySuppressed = true;
+      } else {
+        out.add(c);
+      }
+    }
+    if (anySuppressed) {
+      out.add(withheld());
+    }
+    return List.copyOf(out);
   }
 }

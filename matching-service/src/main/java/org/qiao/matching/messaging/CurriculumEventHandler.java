@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.qiao.kit.codes.DivisionCodes;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.inbox.EventHandler;
@@ -97,10 +98,17 @@ public class CurriculumEventHandler implements EventHandler {
         p.skills.add(new HeldSkill(key, s.name(), s.level(), s.declared(), s.fromCourses()));
       }
     }
-    p.preferredCities = d.preferredCities() == null ? List.of() : List.copyOf(d.preferredCities());
+    p.preferredCities = cityCodes(d.preferredCities());
     p.sourceVersion = d.version();
     p.updatedAt = d.updatedAt();
     return p;
+  }
+
+  /** City-level codes (the contract promises them; a county code counts as its city). */
+  private static List<String> cityCodes(List<String> cities) {
+    return cities == null
+        ? List.of()
+        : cities.stream().map(DivisionCodes::cityCode).filter(c -> c != null).distinct().toList();
   }
 
   private CoursePlanView plan(CloudEvent event) {

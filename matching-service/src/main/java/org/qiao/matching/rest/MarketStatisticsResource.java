@@ -1,13 +1,17 @@
 package org.qiao.matching.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,21 +30,27 @@ import org.qiao.matching.service.MarketStatistics;
 public class MarketStatisticsResource {
 
   private final MarketStatistics statistics;
-  private final java.time.Clock clock;
 
-  MarketStatisticsResource(MarketStatistics statistics, java.time.Clock clock) {
+  MarketStatisticsResource(MarketStatistics statistics) {
     this.statistics = statistics;
-    this.clock = clock;
   }
 
   @Schema(name = "MarketCell")
   public record CellResponse(
-      @Schema(description = "The major class (4 digits), occupation code or city") String key,
-      long openPositions,
-      @Schema(description = "Null when suppressed") Long graduates,
+      @Schema(
+              description =
+                  "The major class (4 digits), occupation code or city-level GB/T 2260 code; null"
+                      + " for the suppressed cell")
+          String key,
+      @Schema(description = "Null for the suppressed cell") Long openPositions,
+      @Schema(description = "0 or at least 5; null for the suppressed cell") Long graduates,
       @Schema(description = "Graduates per open position; null when suppressed or no position")
           Double graduatesPerPosition,
-      @Schema(description = "Fewer than 5 graduates: counts withheld") boolean suppressed) {
+      @Schema(
+              description =
+                  "The one cell standing for all cells of 1–4 graduates (and occupation sums"
+                      + " including such a class): no key, no counts")
+          boolean suppressed) {
     static CellResponse of(MarketCell c) {
       return new CellResponse(
           c.key(), c.openPositions(), c.graduates(), c.graduatesPerPosition(), c.suppressed());
@@ -51,6 +61,12 @@ public class MarketStatisticsResource {
   public record MarketStatisticsResponse(
       MarketStatistics.Dimension by,
       int graduationYear,
+      @Schema(
+              description =
+                  "The snapshot's day: counts as of that day's close in China time; a snapshot"
+                      + " never changes")
+          LocalDate asOf,
+      Instant computedAt,
       List<CellResponse> cells,
       String explanation) {}
 
@@ -60,9 +76,11 @@ public class MarketStatisticsResource {
       operationId = "getMarketStatistics",
       summary = "Open positions against consented graduates (aggregates only)",
       description =
-          "By major class (4 digits), occupation code or city: open positions of open demands,"
-              + " consented graduates who could fill them, and their ratio. Cells of fewer than 5"
-              + " graduates are suppressed; no person is ever listed.")
+          "By major class (4 digits), occupation code or city (GB/T 2260 code): open positions of"
+              + " open demands, consented graduates who could fill them, and their ratio, from"
+              + " the daily snapshot of `date` (default: the latest). Cells of 1–4 graduates are"
+              + " folded into one suppressed cell without key or counts; no person is ever"
+              + " listed. 404 when there is no snapshot of that date.")
   public MarketStatisticsResponse marketStatistics(
       @Parameter(
               description = "MAJOR_CLASS (default), OCCUPATION or CITY",
@@ -72,26 +90,36 @@ public class MarketStatisticsResource {
           String by,
       @Parameter(
               description =
-                  "Graduates of this year (default: this year in China). One year at a time: an"
+                  "Graduates of this year (default: the snapshot's year). One year at a time: an"
                       + " all-years view beside a one-year view would reveal small counts",
               schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
           @QueryParam("graduationYear")
           @Size(max = 4)
-          String graduationYear) {
+          String graduationYear,
+      @Parameter(
+              description =
+                  "The snapshot's day (China time), one per closed day; default: the latest",
+              example = "2027-07-01")
+          @QueryParam("date")
+          @Size(max = 10)
+          @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2027-07-01")
+          String date) {
     MarketStatistics.Dimension dimension =
-        java.util.Objects.requireNonNullElse(
+        Objects.requireNonNullElse(
             Params.enumValue(MarketStatistics.Dimension.class, by, "by"),
             MarketStatistics.Dimension.MAJOR_CLASS);
-    int year =
-        java.util.Objects.requireNonNullElse(
-            Params.intValue(graduationYear, "graduationYear", 2000, 2100),
-            org.qiao.kit.time.ChinaTime.today(clock).getYear());
+    Integer year = Params.intValue(graduationYear, "graduationYear", 2000, 2100);
+    LocalDate day = Params.date(date, "date");
+    MarketStatistics.Published p = statistics.published(day, dimension, year);
     return new MarketStatisticsResponse(
         dimension,
-        year,
-        statistics.cells(dimension, year).stream().map(CellResponse::of).toList(),
-        "openPositions: headcount not yet filled of open demands; graduates: consented student"
+        p.graduationYear(),
+        p.asOf(),
+        p.computedAt(),
+        p.cells().stream().map(CellResponse::of).toList(),
+        "A daily snapshot as of asOf's close (China time), computed once. openPositions:"
+            + " headcount not yet filled of demands open that day; graduates: consented student"
             + " profiles graduating in graduationYear; cells of 1–4 graduates, and occupation sums"
-            + " that include such a class, are suppressed.");
+            + " that include such a class, are one suppressed cell without key or counts.");
   }
 }

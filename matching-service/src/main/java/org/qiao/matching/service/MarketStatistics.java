@@ -1,27 +1,43 @@
 package org.qiao.matching.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.qiao.kit.time.ChinaTime;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.query.NativeQuery;
+import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.time.DailySchedule;
 import org.qiao.matching.domain.DemandView;
 import org.qiao.matching.domain.MajorCodes;
 import org.qiao.matching.domain.MarketCell;
 
 /**
  * Market statistics for government systems: open positions of open demands against consented
- * graduates of one graduation year, by major class, occupation or city. Aggregates only; small
- * cells suppressed ({@link MarketCell}). Always one year: an all-years view beside a one-year view
- * would give the other years' small counts away by subtraction. Computed from the read models at
- * the time of asking, so a forgotten student is out at once.
+ * graduates of one graduation year, by major class, occupation or city (a city-level GB/T 2260
+ * code). Aggregates only; small cells suppressed and keyless ({@link MarketCell}). Always one year:
+ * an all-years view beside a one-year view would give the other years' small counts away by
+ * subtraction.
+ *
+ * <p>Published as dated snapshots (ADR 0012): once a day, as of the previous day's close in China
+ * time, computed once and kept; a caller reads a date, never the live read models, so polling
+ * cannot show one graduate arriving or leaving. The first snapshot is computed at start when the
+ * last closed day has none; tests call {@link #snapshot(LocalDate)} with a date of their own.
  */
 @ApplicationScoped
 public class MarketStatistics {
@@ -32,29 +48,158 @@ public class MarketStatistics {
     CITY
   }
 
+  /** Graduation years computed around the snapshot's year, besides those graduates have. */
+  private static final int YEARS_BEFORE = 1;
+
+  private static final int YEARS_AFTER = 5;
+
   private static final String WHERE_YEAR = " where graduation_year = ?1";
+
+  /** A snapshot's cells of one dimension and year. */
+  public record Published(
+      LocalDate asOf, Instant computedAt, int graduationYear, List<MarketCell> cells) {}
 
   private final EntityManager em;
   private final Clock clock;
+  private final Duration checkEvery;
+  private DailySchedule schedule;
 
-  MarketStatistics(EntityManager em, Clock clock) {
+  MarketStatistics(
+      EntityManager em,
+      Clock clock,
+      @ConfigProperty(name = "qiao.statistics.snapshot-check", defaultValue = "10m")
+          Duration checkEvery) {
     this.em = em;
     this.clock = clock;
+    this.checkEvery = checkEvery;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    schedule = DailySchedule.start("market-statistics-snapshot", clock, checkEvery, this::snapshot);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (schedule != null) {
+      schedule.close();
+    }
+  }
+
+  /**
+   * Computes and keeps the snapshot as of {@code asOf}'s close unless one exists; true when it was
+   * computed now. Once kept it never changes: a second call, here or on another instance (the
+   * primary key serialises them), does nothing. The schedule passes only closed days.
+   */
+  public boolean snapshot(LocalDate asOf) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              int inserted =
+                  em.createNativeQuery(
+                          "insert into market_statistics_snapshot (as_of, computed_at)"
+                              + " values (?1, ?2) on conflict do nothing")
+                      .setParameter(1, asOf)
+                      .setParameter(2, clock.instant())
+                      .executeUpdate();
+              if (inserted == 0) {
+                return false;
+              }
+              List<DemandView> open =
+                  DemandView.<DemandView>list("status", "PUBLISHED").stream()
+                      .filter(d -> d.isOpen(asOf))
+                      .toList();
+              for (int year : years(asOf)) {
+                for (Dimension by : Dimension.values()) {
+                  List<MarketCell> cells = MarketCell.published(cells(open, by, year));
+                  for (int i = 0; i < cells.size(); i++) {
+                    MarketCell c = cells.get(i);
+                    em.createNativeQuery(
+                            "insert into market_statistics_cell (as_of, dimension,"
+                                + " graduation_year, position, cell_key, open_positions,"
+                                + " graduates, suppressed) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                        .unwrap(NativeQuery.class)
+                        .setParameter(1, asOf)
+                        .setParameter(2, by.name())
+                        .setParameter(3, year)
+                        .setParameter(4, i)
+                        // Typed: the suppressed cell's nulls must bind as text and bigint.
+                        .setParameter(5, c.key(), String.class)
+                        .setParameter(6, c.openPositions(), Long.class)
+                        .setParameter(7, c.graduates(), Long.class)
+                        .setParameter(8, c.suppressed())
+                        .executeUpdate();
+                  }
+                }
+              }
+              return true;
+            });
+  }
+
+  /**
+   * The cells of a kept snapshot: of {@code date}, or the latest when null; of the graduation year,
+   * or the snapshot's year when null. 404 when there is no such snapshot; a year the snapshot did
+   * not compute has no cells.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Published published(LocalDate date, Dimension by, Integer year) {
+    var query =
+        em.createNativeQuery(
+            "select as_of::text, (extract(epoch from computed_at) * 1000)::bigint"
+                + " from market_statistics_snapshot"
+                + (date == null ? " order by as_of desc limit 1" : " where as_of = ?1"));
+    if (date != null) {
+      query.setParameter(1, date);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> snapshot = query.getResultList();
+    if (snapshot.isEmpty()) {
+      throw ProblemException.notFound(
+          date == null ? "market statistics (no snapshot yet)" : "market statistics of " + date);
+    }
+    LocalDate asOf = LocalDate.parse((String) snapshot.get(0)[0]);
+    Instant computedAt = Instant.ofEpochMilli(((Number) snapshot.get(0)[1]).longValue());
+    int graduationYear = year != null ? year : asOf.getYear();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select cell_key, open_positions, graduates, suppressed from market_statistics_cell"
+                    + " where as_of = ?1 and dimension = ?2 and graduation_year = ?3"
+                    + " order by position")
+            .setParameter(1, asOf)
+            .setParameter(2, by.name())
+            .setParameter(3, graduationYear)
+            .getResultList();
+    List<MarketCell> cells = new ArrayList<>();
+    for (Object[] r : rows) {
+      cells.add(
+          (Boolean) r[3]
+              ? MarketCell.withheld()
+              : MarketCell.of(
+                  (String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+    }
+    return new Published(asOf, computedAt, graduationYear, List.copyOf(cells));
+  }
+
+  private Set<Integer> years(LocalDate asOf) {
+    Set<Integer> years = new TreeSet<>();
+    for (int y = asOf.getYear() - YEARS_BEFORE; y <= asOf.getYear() + YEARS_AFTER; y++) {
+      years.add(y);
+    }
+    for (Object y :
+        em.createNativeQuery("select distinct graduation_year from student_profile")
+            .getResultList()) {
+      years.add(((Number) y).intValue());
+    }
+    return years;
   }
 
   /**
    * Major class: a demand's positions count in each class its majors fall in (demands open to any
    * major are left out), graduates by their major's class. Occupation: graduates whose major is in
-   * a class the occupation's demands ask for. City: the demand's city against graduates preferring
-   * it (graduates without a preference are in no city).
+   * a class the occupation's demands ask for. City: the demand's city-level code against graduates
+   * preferring it (graduates without a preference are in no city; a demand whose typed city is not
+   * a known city is in none).
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<MarketCell> cells(Dimension by, int graduationYear) {
-    LocalDate today = ChinaTime.today(clock);
-    List<DemandView> open =
-        DemandView.<DemandView>list("status", "PUBLISHED").stream()
-            .filter(d -> d.isOpen(today))
-            .toList();
+  private List<MarketCell> cells(List<DemandView> open, Dimension by, int graduationYear) {
     Map<String, Long> positions = new TreeMap<>();
     Map<String, Long> graduates = new HashMap<>();
     Set<String> withheld = new HashSet<>();
@@ -90,7 +235,9 @@ public class MarketStatistics {
       }
       case CITY -> {
         for (DemandView d : open) {
-          positions.merge(d.city, (long) d.openHeadcount(), Long::sum);
+          if (d.cityCode() != null) {
+            positions.merge(d.cityCode(), (long) d.openHeadcount(), Long::sum);
+          }
         }
         graduates.putAll(
             counts(
@@ -105,7 +252,7 @@ public class MarketStatistics {
         .map(
             e ->
                 withheld.contains(e.getKey())
-                    ? MarketCell.suppressed(e.getKey(), e.getValue())
+                    ? MarketCell.withheld()
                     : MarketCell.of(
                         e.getKey(), e.getValue(), graduates.getOrDefault(e.getKey(), 0L)))
         .toList();

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qiao.kit.testing.ContractExamples;
 import org.qiao.kit.testing.TestCodes;
 import org.qiao.kit.testing.TestJwt;
+import org.qiao.matching.service.MarketStatistics;
 import org.qiao.matching.support.Events;
+import org.qiao.matching.support.Snapshots;
 
 /**
  * The feedback loop on small examples computed by hand: training order → institutions, the
@@ -24,6 +28,8 @@ import org.qiao.matching.support.Events;
 class FeedbackTest {
 
   private static final String ADMIN = TestJwt.token("admin", "qiao");
+
+  @Inject MarketStatistics statistics;
 
   @Test
   void skillGapReportEqualsTheHandComputedOne() {
@@ -171,17 +177,37 @@ class FeedbackTest {
         .statusCode(404);
   }
 
-  private static Map<String, Object> cell(String by, String key) {
-    List<Map<String, Object>> cells =
-        given()
-            .auth()
-            .oauth2(TestJwt.token("government", "gov"))
-            .get("/api/v1/market-statistics?by={by}&graduationYear=2027", by)
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("cells");
-    return cells.stream().filter(c -> key.equals(c.get("key"))).findFirst().orElse(Map.of());
+  private static List<Map<String, Object>> cells(String by, LocalDate date) {
+    return given()
+        .auth()
+        .oauth2(TestJwt.token("government", "gov"))
+        .get(
+            "/api/v1/market-statistics?by={by}&graduationYear=2027&date={date}",
+            by,
+            date.toString())
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("cells");
+  }
+
+  private static Map<String, Object> cell(String by, String key, LocalDate date) {
+    return cells(by, date).stream()
+        .filter(c -> key.equals(c.get("key")))
+        .findFirst()
+        .orElse(Map.of());
+  }
+
+  /** The one suppressed cell: no key, no counts. */
+  private static void assertOneKeylessSuppressedCell(String by, LocalDate date) {
+    List<Map<String, Object>> suppressed =
+        cells(by, date).stream().filter(c -> Boolean.TRUE.equals(c.get("suppressed"))).toList();
+    assertEquals(1, suppressed.size());
+    Map<String, Object> c = suppressed.get(0);
+    assertNull(c.get("key"));
+    assertNull(c.get("openPositions"));
+    assertNull(c.get("graduates"));
+    assertNull(c.get("graduatesPerPosition"));
   }
 
   @Test
@@ -192,7 +218,7 @@ class FeedbackTest {
     String city = Events.newCity();
     Events.Profile[] shown = new Events.Profile[6];
     for (int i = 0; i < shown.length; i++) {
-      shown[i] = Events.profile().major(shownMajor).cities(i < 5 ? city : "默认市");
+      shown[i] = Events.profile().major(shownMajor).cities(i < 5 ? city : Events.DEFAULT_CITY);
       Events.deliver(Events.CURRICULUM, shown[i].event());
     }
     for (int i = 0; i < 3; i++) {
@@ -206,19 +232,20 @@ class FeedbackTest {
             .headcount(4)
             .occupation("2-02-99-01")
             .event());
+    LocalDate first = Snapshots.nextDay();
+    statistics.snapshot(first);
 
-    Map<String, Object> byClass = cell("MAJOR_CLASS", cls);
+    Map<String, Object> byClass = cell("MAJOR_CLASS", cls, first);
     assertEquals(4, byClass.get("openPositions"));
     assertEquals(6, byClass.get("graduates"));
     assertEquals(1.5f, byClass.get("graduatesPerPosition"));
-    Map<String, Object> small = cell("MAJOR_CLASS", smallClass);
-    assertEquals(true, small.get("suppressed"));
-    assertNull(small.get("graduates"));
-    assertNull(small.get("graduatesPerPosition"));
-    Map<String, Object> byCity = cell("CITY", city);
+    // The small class is not named: it is in the one keyless suppressed cell.
+    assertEquals(Map.of(), cell("MAJOR_CLASS", smallClass, first));
+    assertOneKeylessSuppressedCell("MAJOR_CLASS", first);
+    Map<String, Object> byCity = cell("CITY", city, first);
     assertEquals(5, byCity.get("graduates"));
     assertEquals(1.25f, byCity.get("graduatesPerPosition"));
-    assertEquals(6, cell("OCCUPATION", "2-02-99-01").get("graduates"));
+    assertEquals(6, cell("OCCUPATION", "2-02-99-01", first).get("graduates"));
     // An occupation whose demands also ask for the small class would give the class's 3 away
     // (9 − 6) by subtraction: withheld.
     Events.deliver(
@@ -229,15 +256,19 @@ class FeedbackTest {
             .headcount(1)
             .occupation("2-02-99-02")
             .event());
-    assertEquals(true, cell("OCCUPATION", "2-02-99-02").get("suppressed"));
-    assertNull(cell("OCCUPATION", "2-02-99-02").get("graduates"));
+    LocalDate second = Snapshots.nextDay();
+    statistics.snapshot(second);
+    assertEquals(Map.of(), cell("OCCUPATION", "2-02-99-02", second));
+    assertOneKeylessSuppressedCell("OCCUPATION", second);
 
-    // Forgetting one of the five in the city makes that cell small: suppressed at once.
+    // Forgetting one of the five in the city makes that cell small: suppressed from the next
+    // snapshot on; the kept snapshots do not change.
     Events.deliver(Events.CURRICULUM, Events.forgotten(shown[0].id));
-    Map<String, Object> after = cell("CITY", city);
-    assertEquals(true, after.get("suppressed"));
-    assertNull(after.get("graduates"));
-    assertEquals(5, cell("MAJOR_CLASS", cls).get("graduates"));
+    LocalDate third = Snapshots.nextDay();
+    statistics.snapshot(third);
+    assertEquals(Map.of(), cell("CITY", city, third));
+    assertEquals(5, cell("MAJOR_CLASS", cls, third).get("graduates"));
+    assertEquals(5, cell("CITY", city, first).get("graduates"));
 
     // Persons are never listed, and only government and admin may read it.
     given()

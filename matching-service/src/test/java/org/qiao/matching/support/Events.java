@@ -38,10 +38,24 @@ public final class Events {
     return s.toString();
   }
 
-  /** A city no other test uses, so hard constraints isolate a test's students. */
+  private static final java.util.concurrent.atomic.AtomicInteger CITIES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private static final String[] TEST_PROVINCES = {
+    "54", "63", "64", "65", "15", "45", "46", "52", "53", "62", "23", "22"
+  };
+
+  /**
+   * A city-level GB/T 2260 code no other test of this run uses (prefectures 50–99 of remote
+   * provinces), so hard constraints and counts by city isolate a test's students.
+   */
   public static String newCity() {
-    return "测试市" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+    int n = CITIES.getAndIncrement();
+    return TEST_PROVINCES[n / 50 % TEST_PROVINCES.length] + (50 + n % 50) + "00";
   }
+
+  /** The city every profile prefers unless a test says otherwise (克拉玛依, no test's own). */
+  public static final String DEFAULT_CITY = "650200";
 
   private static final java.util.concurrent.atomic.AtomicInteger CLASSES =
       new java.util.concurrent.atomic.AtomicInteger(9100);
@@ -80,7 +94,7 @@ public final class Events {
     private String majorCode = "080901";
     private String degree = "BACHELOR";
     private int graduationYear = 2027;
-    private List<String> cities = List.of("默认市");
+    private List<String> cities = List.of(DEFAULT_CITY);
     private final List<String[]> skills = new ArrayList<>();
     private long version = 1;
     private String consentGivenAt;

@@ -13,4 +13,9 @@ public final class ChinaTime {
   public static LocalDate today(Clock clock) {
     return LocalDate.now(clock.withZone(ZONE));
   }
+
+  /** Yesterday in China: the last day whose close has passed, the date of a daily snapshot. */
+  public static LocalDate lastClosedDay(Clock clock) {
+    return today(clock).minusDays(1);
+  }
 }
