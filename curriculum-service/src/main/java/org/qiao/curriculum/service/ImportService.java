@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import org.qiao.curriculum.service.importing.ImportFormat;
 import org.qiao.curriculum.service.importing.SourceRow;
 import org.qiao.curriculum.service.importing.StudentFileReader;
 import org.qiao.kit.db.AfterCompletion;
+import org.qiao.kit.http.UploadBodies;
 import org.qiao.kit.ids.Digests;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
@@ -128,24 +128,32 @@ public class ImportService {
     worker.awaitTermination(10, TimeUnit.SECONDS);
   }
 
-  /** Queues a file (CSV or XLSX) of the caller's institution. */
+  /**
+   * Checks that the caller may import before its upload is read: a token with an {@code org} claim
+   * (403) naming a registered institution (409). The role was checked by the resource.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String admitImporter() {
+    return callers.institution().code;
+  }
+
+  /** A new file in the upload folder for one upload to be streamed into. */
+  public Path newUploadFile() {
+    return directory.resolve("upload-" + UUID.randomUUID() + ".part");
+  }
+
+  /**
+   * Queues a file (CSV or XLSX) of the caller's institution, received into {@link
+   * #newUploadFile()}; the job reads it from there and deletes it.
+   */
   @Transactional
-  public StudentImport submitFile(ImportFormat format, Charset charset, byte[] body) {
+  public StudentImport submitFile(
+      ImportFormat format, Charset charset, UploadBodies.Received upload) {
     Institution i = callers.institution();
     StudentImport job =
         StudentImport.queue(
-            Ids.newId(clock),
-            i.id,
-            format.name(),
-            Digests.sha256Hex(body),
-            body.length,
-            clock.instant());
-    Path file = directory.resolve(job.id + "." + format.name().toLowerCase());
-    try {
-      Files.write(file, body);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the upload", e);
-    }
+            Ids.newId(clock), i.id, format.name(), upload.sha256(), upload.size(), clock.instant());
+    Path file = upload.file();
     job.persist();
     afterCommit(
         job.id,

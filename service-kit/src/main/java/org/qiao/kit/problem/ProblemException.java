@@ -1,6 +1,8 @@
 package org.qiao.kit.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the client can act on, answered as problem+json with its status. Domain rules throw
@@ -12,6 +14,7 @@ public class ProblemException extends RuntimeException {
   private final String slug;
   private final String title;
   private final List<Problem.FieldError> errors;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public ProblemException(
       int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
@@ -37,6 +40,17 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException conflict(String detail) {
     return new ProblemException(409, "conflict", "Conflict", detail, List.of());
+  }
+
+  /** Adds a header the answer carries (e.g. Retry-After); returns this problem. */
+  public ProblemException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  /** Headers the answer carries besides its problem body. */
+  public Map<String, String> headers() {
+    return Map.copyOf(headers);
   }
 
   /** The problem body this failure answers with; {@code instance} is the request path. */

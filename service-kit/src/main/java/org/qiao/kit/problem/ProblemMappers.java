@@ -33,7 +33,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return respond(e.toProblem(path(uri)));
+    Problem p = e.toProblem(path(uri));
+    Response.ResponseBuilder r = Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p);
+    e.headers().forEach(r::header);
+    return r.build();
   }
 
   @ServerExceptionMapper
