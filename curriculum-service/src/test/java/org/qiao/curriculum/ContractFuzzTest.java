@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.qiao.curriculum.support.Bodies.aMajorPlan;
 import static org.qiao.curriculum.support.Bodies.aStudent;
 import static org.qiao.curriculum.support.Bodies.newStudentNumber;
+import static org.qiao.curriculum.support.Bodies.with;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -36,8 +37,9 @@ class ContractFuzzTest {
             .then()
             .statusCode(201)
             .extract();
-    String proposed = published(institution);
-    String another = published(institution);
+    // Two lines (cohorts), or publishing the second would supersede the first.
+    String proposed = published(institution, aMajorPlan());
+    String another = published(institution, with(aMajorPlan(), "cohortYear", 2027));
     CloudEvent order = OrderEvents.placed(ContractExamples.newId(), 30, List.of());
     TestProducer.send(OrderEvents.TOPIC, order);
     await()
@@ -52,7 +54,15 @@ class ContractFuzzTest {
     String proposal =
         institution.create(
             "/api/v1/proposals",
-            Map.of("trainingOrderId", order.subject(), "coursePlanId", proposed, "capacity", 3));
+            Map.of(
+                "trainingOrderId",
+                order.subject(),
+                "coursePlanId",
+                proposed,
+                "capacity",
+                3,
+                "summary",
+                "定制课程"));
     ContractFuzz.ofCommittedContract()
         .actingFor(institution.code())
         .actingAs("student", Api.student(institution, student.path("pseudonymousId")).token())
@@ -71,8 +81,8 @@ class ContractFuzzTest {
         .assertEveryOperationRefusesMalformedInput();
   }
 
-  private static String published(TestCaller institution) {
-    String id = institution.create("/api/v1/course-plans", aMajorPlan());
+  private static String published(TestCaller institution, Map<String, Object> plan) {
+    String id = institution.create("/api/v1/course-plans", plan);
     institution
         .ifMatch("/api/v1/course-plans/" + id)
         .post("/api/v1/course-plans/" + id + "/publication")

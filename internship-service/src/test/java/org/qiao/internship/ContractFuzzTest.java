@@ -46,6 +46,11 @@ class ContractFuzzTest {
         .expectingRefusedBaseline(
             "acceptInternship", "the given internship is active: every party accepted it")
         .expectingRefusedBaseline("startInternship", "the given internship is already active")
+        .expectingRefusedBaseline(
+            "evaluateInternship",
+            "a mentor rates every planned skill at once; the example rates one")
+        .expectingRefusedBaseline(
+            "completeInternship", "needs both mentors' evaluations, which the fuzz cannot give")
         .assertEveryOperationRefusesMalformedInput();
   }
 }

@@ -33,19 +33,22 @@ class ContractFuzzTest {
         .expectingRefusedBaseline(
             "awardTrainingOrder", "needs a proposal, which arrives from curriculum-service")
         .expectingRefusedBaseline(
-            "selectChallengeInterest", "needs a university's interest; the fuzz is one enterprise")
+            "fulfilTrainingOrder",
+            "needs an awarded proposal, which arrives from curriculum-service")
         .expectingRefusedBaseline(
-            "getChallengeInterest", "needs a university's interest; the fuzz is one enterprise")
+            "selectChallengeInterest", "needs the interest's id, which the fuzz cannot know")
+        .expectingRefusedBaseline(
+            "publishDemand", "the example demand is published when it is created (publish: true)")
         .expectingRefusedBaseline(
             "putDemandTemplate",
             "would overwrite a template other tests read; DemandResourceTest covers it")
-        // Rules between two fields, which a schema cannot state:
-        .expectingRefusedExtreme("postChallenge", "budgetMin", "at most budgetMax")
-        .expectingRefusedExtreme("postChallenge", "budgetMax", "at least budgetMin")
-        .expectingRefusedExtreme("createDemand", "salaryMin", "at most salaryMax")
-        .expectingRefusedExtreme("createDemand", "salaryMax", "at least salaryMin")
-        .expectingRefusedExtreme("reviseDemand", "salaryMin", "at most salaryMax")
-        .expectingRefusedExtreme("reviseDemand", "salaryMax", "at least salaryMin")
+        // Rules between two fields, or with the object's state, which a schema cannot state:
+        .expectingRefusedExtreme("postChallenge", "budgetMin maximum", "at most budgetMax")
+        .expectingRefusedExtreme("postChallenge", "budgetMax minimum", "at least budgetMin")
+        .expectingRefusedExtreme("createDemand", "salaryMin maximum", "at most salaryMax")
+        .expectingRefusedExtreme("createDemand", "salaryMax minimum", "at least salaryMin")
+        .expectingRefusedExtreme("reviseDemand", "salaryMin maximum", "at most salaryMax")
+        .expectingRefusedExtreme("reviseDemand", "salaryMax minimum", "at least salaryMin")
         .assertEveryOperationRefusesMalformedInput();
   }
 }
