@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -59,17 +58,6 @@ public class ContractFilter implements OASFilter {
       openAPI.getComponents().getSchemas().values().forEach(ContractFilter::boundFormats);
     }
     new AnswerBounds(openAPI).apply();
-    // The services are called by enterprises, institutions and their people (OWASP API9). The
-    // configured server is added after the filters run, so the filter names it itself.
-    if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
-      ConfigProvider.getConfig()
-          .getOptionalValues("quarkus.smallrye-openapi.servers", String.class)
-          .ifPresent(
-              urls -> urls.forEach(url -> openAPI.addServer(OASFactory.createServer().url(url))));
-    }
-    if (openAPI.getServers() != null) {
-      openAPI.getServers().forEach(server -> server.addExtension("x-internal", false));
-    }
   }
 
   private void document(String path, PathItem item) {
