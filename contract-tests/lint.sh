@@ -2,6 +2,7 @@
 # Lints Qiao's committed contracts with pinned tools (package.json / package-lock.json):
 #   Redocly    recommended-strict (= `recommended` with every warning raised to an error)
 #   Spectral   spectral:oas (spectral.yaml), failing on errors
+#   Spectral   OWASP API Security Top 10 2023 (spectral-owasp.yaml), failing on errors
 #   AsyncAPI   `asyncapi validate`, failing on errors and warnings
 # Called by ./mvnw verify (exec-maven-plugin in pom.xml); runs by hand as well:
 #   contract-tests/lint.sh                         every committed document
@@ -76,6 +77,12 @@ echo "== spectral lint -r contract-tests/spectral.yaml --fail-severity error $(r
   --format stylish "${openapi[@]}") || failed+=("spectral")
 
 echo
+echo "== spectral lint -r contract-tests/spectral-owasp.yaml --fail-severity error $(rel "${openapi[@]}" | tr '\n' ' ')"
+# Warnings (e.g. a string without a pattern) are shown, errors fail the build.
+(cd "$here" && "$bin/spectral" lint -r "$here/spectral-owasp.yaml" --fail-severity error \
+  --format stylish "${openapi[@]}") || failed+=("spectral-owasp")
+
+echo
 echo "== asyncapi validate $(rel "$asyncapi_doc") --fail-severity warn"
 (cd "$here" && "$bin/asyncapi" validate "$asyncapi_doc" --fail-severity warn \
   --diagnostics-format stylish) || failed+=("asyncapi")
@@ -85,4 +92,4 @@ if ((${#failed[@]})); then
   echo "Contract lint FAILED: ${failed[*]}" >&2
   exit 1
 fi
-echo "Contract lint passed: Redocly (0 errors, 0 warnings), Spectral (0 errors), AsyncAPI."
+echo "Contract lint passed: Redocly (0 errors, 0 warnings), Spectral (0 errors), Spectral OWASP (0 errors), AsyncAPI."

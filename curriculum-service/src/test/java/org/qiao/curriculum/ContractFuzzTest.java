@@ -1,10 +1,23 @@
 package org.qiao.curriculum;
 
+import static org.awaitility.Awaitility.await;
+import static org.qiao.curriculum.support.Bodies.aMajorPlan;
+import static org.qiao.curriculum.support.Bodies.aStudent;
+import static org.qiao.curriculum.support.Bodies.newStudentNumber;
+import static org.qiao.curriculum.support.Bodies.with;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qiao.curriculum.support.Api;
+import org.qiao.curriculum.support.OrderEvents;
+import org.qiao.kit.events.CloudEvent;
+import org.qiao.kit.testing.ContractExamples;
 import org.qiao.kit.testing.ContractFuzz;
 import org.qiao.kit.testing.TestCaller;
+import org.qiao.kit.testing.TestProducer;
 
 /** Every operation of the committed contract refuses malformed input cleanly and stores nothing. */
 @QuarkusTest
@@ -12,12 +25,69 @@ class ContractFuzzTest {
 
   @Test
   void everyOperationRefusesMalformedInput() throws Exception {
-    // Run as a registered institution, so ids and If-Match reach the owned records' checks; the
-    // import job the valid request starts must finish before the data is digested.
+    // Run as a registered institution with a student, two published plans and an order open to
+    // it, so every valid request reaches an object of the caller's and can succeed.
     TestCaller institution = Api.university();
+    String number = newStudentNumber();
+    var student =
+        institution
+            .call()
+            .body(aStudent(number))
+            .post("/api/v1/students")
+            .then()
+            .statusCode(201)
+            .extract();
+    // Two lines (cohorts), or publishing the second would supersede the first.
+    String proposed = published(institution, aMajorPlan());
+    String another = published(institution, with(aMajorPlan(), "cohortYear", 2027));
+    CloudEvent order = OrderEvents.placed(ContractExamples.newId(), 30, List.of());
+    TestProducer.send(OrderEvents.TOPIC, order);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                institution
+                        .call()
+                        .get("/api/v1/open-training-orders/{id}", order.subject())
+                        .statusCode()
+                    == 200);
+    String proposal =
+        institution.create(
+            "/api/v1/proposals",
+            Map.of(
+                "trainingOrderId",
+                order.subject(),
+                "coursePlanId",
+                proposed,
+                "capacity",
+                3,
+                "summary",
+                "定制课程"));
     ContractFuzz.ofCommittedContract()
         .actingFor(institution.code())
+        .actingAs("student", Api.student(institution, student.path("pseudonymousId")).token())
+        .owning("/api/v1/institutions", institution.id())
+        .owning("/api/v1/students", student.path("id"))
+        .owning("/api/v1/open-training-orders", order.subject())
+        .owning("/api/v1/proposals", proposal)
+        .withValue("studentNumber", number)
+        .withValue("trainingOrderId", order.subject())
+        .withValue("coursePlanId", another)
+        .expectingRefusedBaseline(
+            "registerInstitution", "an organisation registers once, and this one has")
+        .expectingRefusedBaseline(
+            "addStudent", "the one student number a run may use is the given student's")
         .settledWhen("select count(*) from student_import where status in ('QUEUED', 'RUNNING')")
         .assertEveryOperationRefusesMalformedInput();
+  }
+
+  private static String published(TestCaller institution, Map<String, Object> plan) {
+    String id = institution.create("/api/v1/course-plans", plan);
+    institution
+        .ifMatch("/api/v1/course-plans/" + id)
+        .post("/api/v1/course-plans/" + id + "/publication")
+        .then()
+        .statusCode(200);
+    return id;
   }
 }

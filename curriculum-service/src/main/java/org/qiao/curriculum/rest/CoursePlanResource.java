@@ -85,8 +85,8 @@ public class CoursePlanResource {
       operationId = "listCoursePlans",
       summary = "List course plans",
       description =
-          "An institution sees its own (drafts too); enterprises, government and admin see published"
-              + " versions of all. Newest first; next page in the Link header.")
+          "An institution sees its own (drafts too); enterprises, government and admin see"
+              + " published versions of all. Newest first; next page in the Link header.")
   @APIResponse(
       responseCode = "200",
       description = "A page of course plans",
@@ -138,7 +138,8 @@ public class CoursePlanResource {
       operationId = "editCoursePlan",
       summary = "Edit a draft",
       description =
-          "Only drafts are edited; a published plan is revised into a new draft. Requires If-Match.")
+          "Only drafts are edited; a published plan is revised into a new draft. Requires"
+              + " If-Match.")
   @APIResponse(
       responseCode = "200",
       description = "The draft as changed; ETag is its new version",
@@ -147,7 +148,7 @@ public class CoursePlanResource {
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull CoursePlanRequest body) {
-    CoursePlan p = plans.edit(id, Versions.required(ifMatch), body.toDomain());
+    CoursePlan p = plans.edit(id, Versions.required(ifMatch), body::toDomain);
     return Responses.ok(response(p), p.version);
   }
 

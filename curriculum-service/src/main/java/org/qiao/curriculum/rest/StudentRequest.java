@@ -24,8 +24,12 @@ public record StudentRequest(
         @Size(max = 32)
         @Pattern(regexp = "[A-Za-z0-9-]{1,32}")
         String studentNumber,
-    @Schema(example = "13800138000") @Size(max = 20) String phone,
-    @Schema(example = "zhangsan@example.edu.cn") @Size(max = 200) String email,
+    // The contract states the rules PersonalData enforces (a bound the service refuses is no
+    // bound).
+    @Schema(example = "13800138000", pattern = "^((\\+86)?1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$")
+        @Size(max = 20)
+        String phone,
+    @Schema(example = "zhangsan@example.edu.cn", format = "email") @Size(max = 200) String email,
     @Schema(example = "080710T") @NotNull @Size(min = 6, max = 7) @Pattern(regexp = "\\d{6}[TK]?")
         String majorCode,
     @NotNull Degree degree,

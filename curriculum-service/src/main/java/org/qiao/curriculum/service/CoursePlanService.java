@@ -54,10 +54,12 @@ public class CoursePlanService {
   }
 
   @Transactional
-  public CoursePlan edit(UUID id, long expectedVersion, CoursePlan.Content content) {
+  public CoursePlan edit(
+      UUID id, long expectedVersion, java.util.function.Supplier<CoursePlan.Content> content) {
+    // The plan is found first: another institution's plan answers 404, whatever the content.
     CoursePlan p = owned(id);
     Versions.check(expectedVersion, p.version);
-    p.edit(content, clock.instant());
+    p.edit(content.get(), clock.instant());
     return p;
   }
 

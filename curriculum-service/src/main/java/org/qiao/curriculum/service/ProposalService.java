@@ -42,13 +42,14 @@ public class ProposalService {
       throw Rules.illegal(
           "Training orders are answered by institutions with an institution code (学校标识码)");
     }
+    // A foreign id in the body answers as it does in a path: 404, telling nothing of the object.
     TrainingOrder o = TrainingOrder.findById(orderId);
     if (o == null || !o.isOpenTo(i.code)) {
-      throw Rules.invalid("trainingOrderId", "is not a training order open to your institution");
+      throw ProblemException.notFound("Training order " + orderId);
     }
     CoursePlan plan = CoursePlan.findById(planId);
     if (plan == null || !plan.institutionId.equals(i.id)) {
-      throw Rules.invalid("coursePlanId", "is not a course plan of your institution");
+      throw ProblemException.notFound("Course plan " + planId);
     }
     if (Proposal.count(
             "trainingOrderId = ?1 and coursePlanId = ?2 and status = ?3",

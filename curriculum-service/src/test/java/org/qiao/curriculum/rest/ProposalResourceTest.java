@@ -185,4 +185,51 @@ class ProposalResourceTest {
           .body("errors[0].field", equalTo("coursePlanId"));
     }
   }
+
+  @Test
+  void aForeignOrUnknownIdInTheBodyAnswers404LikeOneInThePath() {
+    TestCaller owner = Api.university();
+    TestCaller stranger = Api.university();
+    CloudEvent order = placeOrder(stranger, List.of());
+    String ownersPlan =
+        CoursePlanResourceTest.publish(owner, owner.create("/api/v1/course-plans", aMajorPlan()));
+    String strangersPlan =
+        CoursePlanResourceTest.publish(
+            stranger, stranger.create("/api/v1/course-plans", aMajorPlan()));
+    CloudEvent toOthers = placeOrder(owner, List.of(owner.code()));
+    List<Map<String, Object>> bodies =
+        List.of(
+            // Another institution's plan: as unknown to the caller as it is at its own path.
+            Map.of("trainingOrderId", order.subject(), "coursePlanId", ownersPlan, "capacity", 5),
+            Map.of(
+                "trainingOrderId",
+                order.subject(),
+                "coursePlanId",
+                ContractExamples.newId(),
+                "capacity",
+                5),
+            // An order not open to the caller (GET /open-training-orders/{id} answers 404 too).
+            Map.of(
+                "trainingOrderId",
+                toOthers.subject(),
+                "coursePlanId",
+                strangersPlan,
+                "capacity",
+                5));
+    for (Map<String, Object> body : bodies) {
+      stranger
+          .call()
+          .body(body)
+          .post("/api/v1/proposals")
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json");
+    }
+    stranger
+        .call()
+        .get("/api/v1/proposals?limit=100")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0));
+  }
 }

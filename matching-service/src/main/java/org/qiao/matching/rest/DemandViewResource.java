@@ -49,7 +49,8 @@ public class DemandViewResource {
       operationId = "getPublishedDemand",
       summary = "Read a published demand (any authenticated role)",
       description =
-          "The demand as matching-service learned it from talent-demand-service's events (eventually consistent); drafts never appear here.")
+          "The demand as matching-service learned it from talent-demand-service's events"
+              + " (eventually consistent); drafts never appear here.")
   public DemandViewResponse get(@PathParam("id") UUID id) {
     return DemandViewResponse.of(views.get(id));
   }
@@ -65,7 +66,10 @@ public class DemandViewResource {
               + " year if given) with the most points, best first; ties by pseudonymous id."
               + " Each match explains its points. Only the enterprise that owns the demand.")
   public MatchResponses.StudentMatches rankStudents(
-      @PathParam("id") @Size(max = 36) String id,
+      @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          @Size(max = 36)
+          String id,
       @Parameter(
               description = "At most this many (1–100, default 10)",
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
@@ -99,7 +103,10 @@ public class DemandViewResource {
               + " skill, those also with a fitting major; per requirement how many more relaxing it"
               + " alone would yield; the essential skills near-misses lack most.")
   public MatchResponses.DiagnosisResponse diagnose(
-      @PathParam("id") @Size(max = 36) String id,
+      @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          @Size(max = 36)
+          String id,
       @Parameter(
               description = "Only students graduating in this year",
               schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))

@@ -57,7 +57,8 @@ public class SkillGapResource {
       int coursePlansInForce,
       @Schema(
               description =
-                  "Share of the market's skill weight the plans teach, percent; null without demand")
+                  "Share of the market's skill weight the plans teach, percent; null without"
+                      + " demand")
           Double coveragePercent,
       @Schema(description = "Skills the market asks for that no plan teaches, most demanded first")
           List<GapSkill> missing,
@@ -90,13 +91,17 @@ public class SkillGapResource {
               + " itself only.")
   public SkillGapResponse skillGap(
       @PathParam("code") @Size(max = 20) String code,
-      @Parameter(description = "A major code (6 digits, optional T/K)", example = "080901")
+      @Parameter(
+              description = "A major code (6 digits, optional T/K)",
+              example = "080901",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 7, pattern = "^\\d{6}[TK]?$"))
           @QueryParam("majorCode")
           @Size(max = 7)
           String majorCode,
       @Parameter(
               description = "Compare with the plans in force on this date",
-              example = "2026-09-01")
+              example = "2026-09-01",
+              schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
           @QueryParam("since")
           @Size(max = 10)
           String since,

@@ -10,7 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.kit.http.Params;
 import org.qiao.kit.security.Caller;
@@ -51,7 +53,8 @@ public class TrainingOrderMatchResource {
       String institutionName,
       @Schema(
               description =
-                  "Share of the order's skill weight (essential 2, optional 1) the plans teach, percent")
+                  "Share of the order's skill weight (essential 2, optional 1) the plans teach,"
+                      + " percent")
           double coveragePercent,
       List<SkillCoverageResponse> skills,
       List<PlanRef> coursePlans,
@@ -77,7 +80,11 @@ public class TrainingOrderMatchResource {
           "Institutions with published course plans for an ordered major (and among the target"
               + " universities, if the order names any), by how much of the order's skill weight"
               + " those plans teach, then essential skills taught, then institution code.")
-  public InstitutionMatches rankInstitutions(@PathParam("id") @Size(max = 36) String id) {
+  public InstitutionMatches rankInstitutions(
+      @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          @Size(max = 36)
+          String id) {
     TrainingOrderMatching.Ranked r = orders.rank(caller, Params.requiredUuid(id, "id"));
     List<InstitutionMatchResponse> rows = new java.util.ArrayList<>();
     int rank = 1;

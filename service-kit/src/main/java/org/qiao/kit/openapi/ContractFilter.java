@@ -1,8 +1,13 @@
 package org.qiao.kit.openapi;
 
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -19,9 +24,10 @@ import org.qiao.kit.problem.Problem;
 
 /**
  * What every Qiao contract says the same way, so no resource repeats it: the problem+json answers
- * every {@code /api/} operation can give (including 413 and 429 with their headers), the ETag,
- * Location and Link headers, descriptions of plain success answers, and the bounds of strings whose
- * format already bounds them (UUIDs, dates) and of the kit's own headers.
+ * every {@code /api/} operation can give (including 413, 429 with its headers and the 500 of a
+ * server fault), the ETag, Location and Link headers, the RateLimit headers every answer carries,
+ * descriptions of plain success answers, the bounds of strings whose format already bounds them
+ * (UUIDs, dates) and of the kit's own headers, and the bounds of what each operation returns.
  */
 public class ContractFilter implements OASFilter {
 
@@ -51,6 +57,7 @@ public class ContractFilter implements OASFilter {
     if (openAPI.getComponents().getSchemas() != null) {
       openAPI.getComponents().getSchemas().values().forEach(ContractFilter::boundFormats);
     }
+    new AnswerBounds(openAPI).apply();
   }
 
   private void document(String path, PathItem item) {
@@ -84,6 +91,7 @@ public class ContractFilter implements OASFilter {
                 answers.put("422", "The Idempotency-Key was used for a different request");
               }
               answers.put("429", "Too many requests from this caller: retry after Retry-After");
+              answers.put("500", "A fault of the service; the problem reveals nothing internal");
               addAll(op, answers);
               describeSuccess(op);
               documentHeaders(path, method, op);
@@ -109,15 +117,34 @@ public class ContractFilter implements OASFilter {
             });
   }
 
-  /** ETag on a single resource, Location on creation, Link on lists, RateLimit on 429. */
+  /**
+   * ETag on a single resource, Location on creation, Link on lists, Retry-After on 429, RateLimit
+   * on every answer of the caller's (the kit's rate limit filter adds them to each).
+   */
   private static void documentHeaders(String path, PathItem.HttpMethod method, Operation op) {
     APIResponse tooMany = op.getResponses().getAPIResponse("429");
-    tooMany.addHeader("Retry-After", header("Seconds to wait before retrying", integer()));
     tooMany.addHeader(
-        "RateLimit", header("IETF RateLimit: requests left (r) and seconds until reset (t)", null));
-    tooMany.addHeader(
-        "RateLimit-Policy",
-        header("IETF RateLimit-Policy: quota (q) per window (w, seconds)", null));
+        "Retry-After",
+        header(
+            "Seconds to wait before retrying",
+            integer().minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Integer.MAX_VALUE))));
+    op.getResponses()
+        .getAPIResponses()
+        .forEach(
+            (status, response) -> {
+              if (status.startsWith("2") || status.startsWith("4")) {
+                if (response.getHeaders() == null
+                    || !response.getHeaders().containsKey("RateLimit")) {
+                  response.addHeader(
+                      "RateLimit",
+                      header(
+                          "IETF RateLimit: requests left (r) and seconds until reset (t)", null));
+                  response.addHeader(
+                      "RateLimit-Policy",
+                      header("IETF RateLimit-Policy: quota (q) per window (w, seconds)", null));
+                }
+              }
+            });
     var created = op.getResponses().getAPIResponse("201");
     if (created != null) {
       created.addHeader("Location", header("URL of the new resource", null));
@@ -158,6 +185,18 @@ public class ContractFilter implements OASFilter {
                 + " answer and creates nothing more");
       }
       boundFormats(p.getSchema());
+      Schema schema = p.getSchema();
+      if (schema.getType() != null
+          && schema.getType().contains(Schema.SchemaType.INTEGER)
+          && schema.getFormat() == null) {
+        // A generated client picks its integer type by the format (OWASP API4).
+        boolean small =
+            schema.getMaximum() != null
+                && schema.getMaximum().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                && schema.getMinimum() != null
+                && schema.getMinimum().compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0;
+        schema.setFormat(small ? "int32" : "int64");
+      }
     }
   }
 
@@ -225,7 +264,8 @@ public class ContractFilter implements OASFilter {
         .description("RFC 9457 problem details")
         .addProperty("type", text("Kind of problem, e.g. urn:qiao:problem:validation"))
         .addProperty("title", text("Short summary of the kind of problem"))
-        .addProperty("status", integer())
+        .addProperty(
+            "status", integer().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
         .addProperty("detail", text("What went wrong in this request"))
         .addProperty("instance", text("The request path"))
         .addProperty(
@@ -244,5 +284,215 @@ public class ContractFilter implements OASFilter {
   private static Schema text(String description) {
     Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
     return description == null ? schema : schema.description(description);
+  }
+
+  /**
+   * Bounds on what operations return (OWASP API4: a client must know how much it may receive),
+   * taken from what the service accepts: a returned property bears the bound of the request
+   * property of the same name (a demand's title is returned as it was accepted), a page the bound
+   * of its {@code limit}, an integer the range of its format. What has no such source gets the
+   * ceiling of the largest body a service accepts ({@link #TEXT_CEILING}, {@link #ITEMS_CEILING}).
+   */
+  private static final class AnswerBounds {
+
+    /** No stored text is longer than the 1 MiB body (or event) it arrived in. */
+    static final int TEXT_CEILING = 1024 * 1024;
+
+    /** Lists the services compute (statistics cells, versions, matches) stay far below this. */
+    static final int ITEMS_CEILING = 10_000;
+
+    private final OpenAPI api;
+    private final Map<String, Integer> maxLength = new HashMap<>();
+    private final Map<String, Integer> maxItems = new HashMap<>();
+    private final Map<String, BigDecimal[]> range = new HashMap<>();
+    private final Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    AnswerBounds(OpenAPI api) {
+      this.api = api;
+    }
+
+    void apply() {
+      // What requests accept, by property name.
+      Set<Schema> requests = Collections.newSetFromMap(new IdentityHashMap<>());
+      api.getPaths()
+          .getPathItems()
+          .values()
+          .forEach(
+              item ->
+                  item.getOperations()
+                      .values()
+                      .forEach(
+                          op -> {
+                            if (op.getRequestBody() != null
+                                && op.getRequestBody().getContent() != null) {
+                              op.getRequestBody()
+                                  .getContent()
+                                  .getMediaTypes()
+                                  .values()
+                                  .forEach(m -> learn(m.getSchema(), requests));
+                            }
+                          }));
+      api.getPaths()
+          .getPathItems()
+          .values()
+          .forEach(
+              item ->
+                  item.getOperations()
+                      .values()
+                      .forEach(
+                          op -> {
+                            Integer page = pageLimit(op);
+                            if (op.getResponses() == null) {
+                              return;
+                            }
+                            op.getResponses()
+                                .getAPIResponses()
+                                .values()
+                                .forEach(
+                                    r -> {
+                                      if (r.getContent() == null) {
+                                        return;
+                                      }
+                                      r.getContent()
+                                          .getMediaTypes()
+                                          .values()
+                                          .forEach(
+                                              m -> {
+                                                Schema s = m.getSchema();
+                                                if (s != null
+                                                    && page != null
+                                                    && is(s, Schema.SchemaType.ARRAY)
+                                                    && s.getMaxItems() == null) {
+                                                  s.setMaxItems(page);
+                                                }
+                                                bound(s, null);
+                                              });
+                                    });
+                          }));
+    }
+
+    private static Integer pageLimit(Operation op) {
+      if (op.getParameters() == null) {
+        return null;
+      }
+      for (Parameter p : op.getParameters()) {
+        if ("limit".equals(p.getName())
+            && p.getSchema() != null
+            && p.getSchema().getMaximum() != null) {
+          return p.getSchema().getMaximum().intValue();
+        }
+      }
+      return null;
+    }
+
+    private void learn(Schema schema, Set<Schema> visited) {
+      Schema s = deref(schema);
+      if (s == null || !visited.add(s)) {
+        return;
+      }
+      if (s.getProperties() != null) {
+        s.getProperties()
+            .forEach(
+                (name, property) -> {
+                  Schema p = deref(property);
+                  if (p == null) {
+                    return;
+                  }
+                  if (p.getMaxLength() != null) {
+                    maxLength.merge(name, p.getMaxLength(), Math::max);
+                  }
+                  if (p.getMaxItems() != null) {
+                    maxItems.merge(name, p.getMaxItems(), Math::max);
+                  }
+                  if (p.getMinimum() != null && p.getMaximum() != null) {
+                    range.merge(
+                        name,
+                        new BigDecimal[] {p.getMinimum(), p.getMaximum()},
+                        (a, b) -> new BigDecimal[] {a[0].min(b[0]), a[1].max(b[1])});
+                  }
+                  learn(p, visited);
+                });
+      }
+      learn(s.getItems(), visited);
+      if (s.getAllOf() != null) {
+        s.getAllOf().forEach(a -> learn(a, visited));
+      }
+    }
+
+    private void bound(Schema schema, String name) {
+      if (schema == null) {
+        return;
+      }
+      if (schema.getRef() != null) {
+        bound(deref(schema), name);
+        return;
+      }
+      if (!seen.add(schema)) {
+        return;
+      }
+      boolean fixed =
+          schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()
+              || schema.getConstValue() != null;
+      if (is(schema, Schema.SchemaType.STRING) && !fixed && schema.getMaxLength() == null) {
+        schema.setMaxLength(
+            name == null ? TEXT_CEILING : maxLength.getOrDefault(name, TEXT_CEILING));
+      }
+      if (is(schema, Schema.SchemaType.INTEGER)) {
+        if (schema.getFormat() == null) {
+          schema.setFormat("int64");
+        }
+        BigDecimal[] known = name == null ? null : range.get(name);
+        boolean int32 = "int32".equals(schema.getFormat());
+        if (schema.getMinimum() == null) {
+          schema.setMinimum(
+              known != null
+                  ? known[0]
+                  : BigDecimal.valueOf(int32 ? Integer.MIN_VALUE : Long.MIN_VALUE));
+        }
+        if (schema.getMaximum() == null) {
+          schema.setMaximum(
+              known != null
+                  ? known[1]
+                  : BigDecimal.valueOf(int32 ? Integer.MAX_VALUE : Long.MAX_VALUE));
+        }
+      }
+      if (is(schema, Schema.SchemaType.ARRAY) && schema.getMaxItems() == null) {
+        schema.setMaxItems(
+            name == null ? ITEMS_CEILING : maxItems.getOrDefault(name, ITEMS_CEILING));
+      }
+      if (schema.getProperties() != null) {
+        schema.getProperties().forEach((n, p) -> bound(p, n));
+      }
+      bound(schema.getItems(), name);
+      if (schema.getAllOf() != null) {
+        schema.getAllOf().forEach(a -> bound(a, name));
+      }
+      if (schema.getAnyOf() != null) {
+        schema.getAnyOf().forEach(a -> bound(a, name));
+      }
+      if (schema.getOneOf() != null) {
+        schema.getOneOf().forEach(a -> bound(a, name));
+      }
+      if (schema.getAdditionalPropertiesSchema() != null) {
+        bound(schema.getAdditionalPropertiesSchema(), null);
+      }
+    }
+
+    private Schema deref(Schema schema) {
+      Schema s = schema;
+      for (int i = 0; s != null && s.getRef() != null && i < 10; i++) {
+        String ref = s.getRef();
+        String name = ref.substring(ref.lastIndexOf('/') + 1);
+        s =
+            api.getComponents().getSchemas() == null
+                ? null
+                : api.getComponents().getSchemas().get(name);
+      }
+      return s;
+    }
+
+    private static boolean is(Schema s, Schema.SchemaType type) {
+      return s.getType() != null && s.getType().contains(type);
+    }
   }
 }

@@ -45,6 +45,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * each is answered with a 4xx {@code application/problem+json} and that no table changed. The
  * corpus is derived from the document alone, so an operation a service adds is covered without
  * editing any test.
+ *
+ * <p>Each corpus starts from a valid request built from the schema's examples; that request must
+ * succeed (an operation whose valid request cannot succeed in a generic run is listed by the
+ * service's test with the reason), and so must the same request with each documented extreme
+ * (minimum, maximum, maxLength, maxItems) in place of a value: a bound the contract states is a
+ * value a generated client may send.
  */
 public final class ContractFuzz {
 
@@ -55,13 +61,17 @@ public final class ContractFuzz {
       JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
   private static final int MAX_DEPTH = 4;
+
+  /** A valid body is complete down to its leaves (the contracts' schemas are not recursive). */
+  private static final int VALID_DEPTH = 12;
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private final JsonNode doc;
+  final JsonNode doc;
   private String org = "fuzz-org";
   private Set<String> ignoredTables = Set.of("flyway_schema_history");
 
@@ -70,12 +80,25 @@ public final class ContractFuzz {
 
   private final List<String> findings = new ArrayList<>();
   private final Map<String, Seed> seeds = new LinkedHashMap<>();
+  private final Map<String, String> refusedBaselines = new TreeMap<>();
+  private final Map<String, String> tokens = new LinkedHashMap<>();
+  private final Set<String> last = new java.util.LinkedHashSet<>();
+  private final Map<String, JsonNode> values = new LinkedHashMap<>();
+  private final Map<String, String> refusedExtremes = new TreeMap<>();
+  private final Set<String> unusedExceptions = new java.util.TreeSet<>();
   private int requests;
   private int operations;
+  private int succeededBaselines;
+  private int extremes;
   private String settledWhen;
+  private String baselinesMayBeRefused;
+
+  /** Whole years added to the schema's example dates so the earliest is not in the past. */
+  private final int exampleYearShift;
 
   private ContractFuzz(JsonNode doc) {
     this.doc = doc;
+    this.exampleYearShift = yearsToTheFuture(doc);
   }
 
   /** The fuzz of this module's committed contract ({@link OpenApiContract#COMMITTED}). */
@@ -104,8 +127,77 @@ public final class ContractFuzz {
     return this;
   }
 
+  /**
+   * An operation whose valid request cannot succeed in this generic run (it needs a state or a
+   * person the fuzz cannot make), with the reason; printed on each run, and a finding if it does
+   * succeed after all (so the list only shrinks).
+   */
+  public ContractFuzz expectingRefusedBaseline(String operationId, String why) {
+    refusedBaselines.put(operationId, why);
+    unusedExceptions.add("baseline " + operationId);
+    return this;
+  }
+
+  /**
+   * For a run as a caller whose valid requests are all refused by design (an organisation that has
+   * not registered): the corpus still runs, no baseline is required to succeed.
+   */
+  public ContractFuzz baselinesMayBeRefused(String why) {
+    this.baselinesMayBeRefused = why;
+    return this;
+  }
+
+  /**
+   * Operations that end an object's life (a completion, a termination): run after the others, so
+   * the given objects they end are used by every other operation first.
+   */
+  public ContractFuzz runningLast(String... operationIds) {
+    last.addAll(List.of(operationIds));
+    return this;
+  }
+
+  /**
+   * The token for a role (a person of the acting organisation: a mentor, a student), instead of a
+   * token for the role with a made-up subject.
+   */
+  public ContractFuzz actingAs(String role, String token) {
+    tokens.put(role, token);
+    return this;
+  }
+
+  /**
+   * The value of a body field wherever it appears (an id of an object that must exist, a code of
+   * the caller), instead of one made from its schema.
+   */
+  public ContractFuzz withValue(String field, String value) {
+    values.put(field, NODES.textNode(value));
+    return this;
+  }
+
+  /**
+   * The caller's own object of a collection the fuzz cannot create itself (an organisation's one
+   * registration, a record in a state only a flow reaches): operations on {@code collection/{id}}
+   * act on it. A nested collection is named as in the contract ({@code /things/{id}/parts}).
+   */
+  public ContractFuzz owning(String collection, String id) {
+    seeds.put(collection, new Seed(id, collection + "/" + id, Map.of()));
+    return this;
+  }
+
+  /**
+   * A documented extreme ({@code "salaryMin maximum"}) the service refuses for a rule between
+   * fields or with the object's state, which a schema cannot state (salaryMin at its maximum
+   * exceeds salaryMax), with the rule.
+   */
+  public ContractFuzz expectingRefusedExtreme(String operationId, String extreme, String why) {
+    refusedExtremes.put(operationId + " " + extreme, why);
+    unusedExceptions.add("extreme " + operationId + " " + extreme);
+    return this;
+  }
+
   /** Runs the corpus against the running service and fails listing every request it broke. */
   public void assertEveryOperationRefusesMalformedInput() throws SQLException {
+    List<Operation> deletions = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
         paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
@@ -115,13 +207,29 @@ public final class ContractFuzz {
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
         if (METHODS.contains(op.getKey())) {
-          fuzz(new Operation(op.getKey().toUpperCase(), path.getKey(), op.getValue()));
+          Operation o = new Operation(op.getKey().toUpperCase(), path.getKey(), op.getValue());
+          if (o.method.equals("DELETE") || last.contains(o.id)) {
+            deletions.add(o);
+          } else {
+            fuzz(o);
+          }
         }
       }
     }
+    // Last, so an object the test gave is erased only after every other operation used it.
+    for (Operation o : deletions) {
+      fuzz(o);
+    }
+    refusedBaselines.forEach(
+        (id, why) ->
+            System.out.println("ContractFuzz: baseline of " + id + " not required: " + why));
+    for (String unused : baselinesMayBeRefused == null ? unusedExceptions : Set.<String>of()) {
+      findings.add("listed as refused but never refused (remove it from the list): " + unused);
+    }
     System.out.printf(
-        "ContractFuzz: %d operations, %d malformed requests, %d findings%n",
-        operations, requests, findings.size());
+        "ContractFuzz: %d operations, %d valid baselines succeeded, %d documented extremes"
+            + " accepted, %d malformed requests, %d findings%n",
+        operations, succeededBaselines, extremes, requests, findings.size());
     if (!findings.isEmpty()) {
       fail(
           findings.size()
@@ -139,13 +247,29 @@ public final class ContractFuzz {
     // Only where it cannot overwrite what others rely on: reads, creations, the fuzz's own seeds.
     boolean harmless = op.method.equals("GET") || !op.path.contains("{") || seed != null;
     HttpResponse<String> baseline = harmless ? exchange(op, valid) : null;
+    boolean succeeded = baseline != null && baseline.statusCode() / 100 == 2;
+    String listed = refusedBaselines.get(op.id);
     if (baseline != null && (baseline.statusCode() == 415 || baseline.statusCode() >= 500)) {
       findings.add(op + " [the valid request derived from the contract] -> " + describe(baseline));
-    } else if (baseline != null && baseline.statusCode() == 400) {
-      // A domain rule the schema cannot state (e.g. "a proposal to this order"); the field-level
-      // expectations below still demand that each mutation is refused for its own field.
-      System.out.println(
-          "ContractFuzz: " + op + " valid-by-contract request refused: " + describe(baseline));
+    } else if (succeeded) {
+      succeededBaselines++;
+      if (listed != null) {
+        findings.add(op + " [valid request] succeeded, but is listed as refused: " + listed);
+      }
+      sendExtremes(op);
+    } else if (listed != null) {
+      unusedExceptions.remove("baseline " + op.id);
+    } else if (baselinesMayBeRefused == null) {
+      // The field-level expectations below still demand each mutation be refused for its field,
+      // but a valid request that fails proves the corpus reaches no deeper than that failure.
+      findings.add(
+          op
+              + " ("
+              + op.id
+              + ") [valid request from the contract's examples] did not succeed: "
+              + (baseline == null
+                  ? "not sent: no object of the caller to act on"
+                  : describe(baseline)));
     }
     awaitSettled();
     Map<String, String> before = tableChecksums();
@@ -174,40 +298,302 @@ public final class ContractFuzz {
   }
 
   /**
-   * For {@code /things/{id}/...}: creates one thing through the contract's {@code POST /things} (as
-   * the acting organisation) so the corpus hits a resource that exists and is the caller's, with
-   * its ETag; null when there is no such operation or it refuses.
+   * For {@code /things/{id}/parts/{partId}/...}: creates one thing through the contract's {@code
+   * POST /things} (as the acting organisation), then one part through {@code POST
+   * /things/{id}/parts}, so the corpus hits resources that exist and are the caller's; null where a
+   * level has no such operation or it refuses.
    */
   private Seed seedFor(Operation op) {
-    int brace = op.path.indexOf("/{");
-    if (brace < 0) {
-      return null;
-    }
-    String collection = op.path.substring(0, brace);
-    if (seeds.containsKey(collection)) {
-      return seeds.get(collection);
-    }
     Seed seed = null;
-    JsonNode create = doc.path("paths").path(collection).path("post");
-    if (!create.isMissingNode()) {
-      Operation creator = new Operation("POST", collection, create);
-      HttpResponse<String> r = exchange(creator, creator.validRequest(null));
-      if (r != null && r.statusCode() == 201) {
-        try {
-          String id = JSON.readTree(r.body()).path("id").asText(null);
-          if (id != null) {
-            seed = new Seed(id, r.headers().firstValue("ETag").orElse("\"0\""));
-          }
-        } catch (IOException e) {
-          // no usable id: the corpus falls back to random ids
-        }
+    java.util.regex.Matcher m = Pattern.compile("/\\{([^}]+)}").matcher(op.path);
+    Map<String, String> known = new LinkedHashMap<>();
+    while (m.find()) {
+      String collection = op.path.substring(0, m.start());
+      // A fresh object for each request, so one operation's change (a closure) leaves the next
+      // operation's object in its first state; the caller's own given objects where there are.
+      seed =
+          seeds.containsKey(collection)
+              ? given(seeds.get(collection), collection, known)
+              : create(collection, known);
+      if (seed == null) {
+        return null;
       }
+      known.put(m.group(1), seed.id());
     }
-    seeds.put(collection, seed);
-    return seed;
+    return seed == null ? null : new Seed(seed.id(), seed.path(), known);
   }
 
-  private record Seed(String id, String etag) {}
+  /** A given object of a nested collection, at the path of the parents' ids used here. */
+  private static Seed given(Seed seed, String collection, Map<String, String> parentIds) {
+    if (seed == null) {
+      return null;
+    }
+    String path = collection;
+    for (Map.Entry<String, String> e : parentIds.entrySet()) {
+      path = path.replace("{" + e.getKey() + "}", e.getValue());
+    }
+    return new Seed(seed.id(), path + "/" + seed.id(), Map.of());
+  }
+
+  private Seed create(String collection, Map<String, String> parentIds) {
+    JsonNode create = doc.path("paths").path(collection).path("post");
+    if (create.isMissingNode()) {
+      return null;
+    }
+    Operation creator = new Operation("POST", collection, create);
+    Request r = creator.validRequest(null);
+    Map<String, String> pv = new LinkedHashMap<>(r.pathValues());
+    pv.putAll(parentIds);
+    HttpResponse<String> created =
+        exchange(
+            creator,
+            new Request(creator, r.token(), pv, r.query(), r.headers(), r.body(), r.contentType()));
+    if (created == null || created.statusCode() / 100 != 2) {
+      return null;
+    }
+    try {
+      String id = JSON.readTree(created.body()).path("id").asText(null);
+      if (id == null) {
+        return null;
+      }
+      String path = collection;
+      for (Map.Entry<String, String> e : parentIds.entrySet()) {
+        path = path.replace("{" + e.getKey() + "}", e.getValue());
+      }
+      return new Seed(id, path + "/" + id, Map.of());
+    } catch (IOException e) {
+      return null; // no usable id: the corpus falls back to random ids
+    }
+  }
+
+  /**
+   * An object of the caller's, with the ids of every path parameter leading to it; its ETag is read
+   * when a request needs it, since an earlier request may have changed it.
+   */
+  private record Seed(String id, String path, Map<String, String> ids) {}
+
+  /** The current ETag of the seed (GET on it), or "0" when it has none. */
+  private String etagOf(Seed seed, Operation op) {
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base() + seed.path()))
+                  .timeout(Duration.ofSeconds(30))
+                  .header(
+                      "Authorization",
+                      "Bearer "
+                          + (tokens.containsKey(op.role)
+                              ? tokens.get(op.role)
+                              : TestJwt.token(op.role, org)))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.headers().firstValue("ETag").orElse("\"0\"");
+    } catch (IOException e) {
+      return "\"0\"";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // --- documented extremes -------------------------------------------------------------------
+
+  /**
+   * The valid request with, one at a time, each documented extreme of a body field or query
+   * parameter in place of its value: each must succeed like the valid request did.
+   */
+  private void sendExtremes(Operation op) {
+    Map<String, Map.Entry<Param, String>> params = new LinkedHashMap<>();
+    for (Param p : op.params) {
+      // A cursor is the service's own token from a Link header, not a value a client makes.
+      if (!p.in.equals("query") || p.name.equals("cursor")) {
+        continue;
+      }
+      for (Map.Entry<String, JsonNode> e : extremesOf(p.schema).entrySet()) {
+        params.put(
+            p.name + " " + e.getKey(),
+            Map.entry(
+                p,
+                e.getValue().isTextual()
+                    ? encode(e.getValue().asText())
+                    : e.getValue().toString()));
+      }
+    }
+    for (Map.Entry<String, Map.Entry<Param, String>> e : params.entrySet()) {
+      String field = e.getKey().substring(0, e.getKey().indexOf(' '));
+      judgeExtreme(
+          op,
+          field,
+          e.getKey(),
+          op.validRequest(seedFor(op)).withParam(e.getValue().getKey(), e.getValue().getValue()));
+    }
+    if (op.bodySchema == null) {
+      return;
+    }
+    Map<String, Map.Entry<List<Object>, JsonNode>> body = new LinkedHashMap<>();
+    collectBodyExtremes(op.bodySchema, "", List.of(), body);
+    for (Map.Entry<String, Map.Entry<List<Object>, JsonNode>> e : body.entrySet()) {
+      Request valid = op.validRequest(seedFor(op));
+      JsonNode changed = valid.bodyNode().deepCopy();
+      if (replace(changed, e.getValue().getKey(), e.getValue().getValue())) {
+        String field = e.getKey().substring(0, e.getKey().indexOf(' '));
+        judgeExtreme(op, field, e.getKey(), valid.withRawBody(ascii(changed)));
+      }
+    }
+  }
+
+  private void judgeExtreme(Operation op, String field, String label, Request r) {
+    HttpResponse<String> response = exchange(op, r);
+    String listed = refusedExtremes.get(op.id + " " + label);
+    if (response != null && response.statusCode() / 100 == 2) {
+      extremes++;
+      if (listed != null) {
+        findings.add(
+            op + " [documented extreme " + label + "] succeeded, but is listed: " + listed);
+      }
+    } else if (listed != null) {
+      unusedExceptions.remove("extreme " + op.id + " " + label);
+    } else if (response != null && response.statusCode() == 409) {
+      // A conflict with what exists (a registration made once, a week logged once, a headcount
+      // filled): the state was refused, not the value, so it tells nothing either way.
+      System.out.println(
+          "ContractFuzz: " + op + " [documented extreme " + label + "] 409: " + describe(response));
+    } else {
+      findings.add(
+          op
+              + " ["
+              + "documented extreme "
+              + label
+              + " is valid by the contract] -> "
+              + (response == null ? "failed to send" : describe(response)));
+    }
+  }
+
+  private void collectBodyExtremes(
+      JsonNode schema,
+      String at,
+      List<Object> path,
+      Map<String, Map.Entry<List<Object>, JsonNode>> out) {
+    JsonNode s = resolve(schema);
+    if (path.size() > MAX_DEPTH) {
+      return;
+    }
+    // A field whose value the test gives (an id that must exist, the caller's own code) keeps it.
+    Object last = path.isEmpty() ? null : path.get(path.size() - 1);
+    if (!path.isEmpty() && !(last instanceof String name && values.containsKey(name))) {
+      extremesOf(s)
+          .forEach((label, value) -> out.put(field(at) + " " + label, Map.entry(path, value)));
+    }
+    String type = type(s);
+    if (type.equals("object")) {
+      s.path("properties")
+          .fields()
+          .forEachRemaining(
+              p ->
+                  collectBodyExtremes(
+                      p.getValue(), at + "." + p.getKey(), concat(path, List.of(p.getKey())), out));
+    } else if (type.equals("array")) {
+      collectBodyExtremes(s.path("items"), at + "[0]", concat(path, List.of(0)), out);
+    }
+  }
+
+  /** The values at the schema's documented bounds that it accepts. */
+  private Map<String, JsonNode> extremesOf(JsonNode schema) {
+    JsonNode s = resolve(schema);
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    String type = type(s);
+    if (s.has("enum") || s.has("const")) {
+      return out;
+    }
+    switch (type) {
+      case "integer", "number" -> {
+        if (s.has("minimum")) {
+          out.put("minimum", s.get("minimum"));
+        }
+        if (s.has("maximum")) {
+          out.put("maximum", s.get("maximum"));
+        }
+      }
+      case "string" -> {
+        int max = s.path("maxLength").asInt(0);
+        // A value of that length that also fits the pattern; formats bound themselves.
+        if (max > 0 && max <= 64 * 1024 && !s.has("format")) {
+          String value = "a".repeat(max);
+          if (!s.has("pattern")
+              || Pattern.compile(s.get("pattern").asText()).matcher(value).find()) {
+            out.put("maxLength", NODES.textNode(value));
+          }
+        }
+      }
+      case "array" -> {
+        int max = s.path("maxItems").asInt(0);
+        if (max > 1 && max <= 2_000) {
+          ArrayNode many = NODES.arrayNode();
+          // The array's own example gives an item that passes rules of the domain (a real code).
+          JsonNode first = s.path("examples").path(0).path(0);
+          for (int i = 0; i < max; i++) {
+            many.add(distinctItem(s.path("items"), first, i));
+          }
+          out.put("maxItems", many);
+        }
+      }
+      default -> {}
+    }
+    return out;
+  }
+
+  /**
+   * The i-th of many valid items: a string varied so that items are distinct (lists of codes or
+   * names are sets to the services), objects with their string properties varied.
+   */
+  private JsonNode distinctItem(JsonNode schema, JsonNode example, int i) {
+    JsonNode item = example.isMissingNode() ? validNode(schema, 1) : example.deepCopy();
+    JsonNode s = resolve(schema);
+    if (item.isTextual() && !s.has("enum") && !s.has("format")) {
+      String varied = vary(item.asText(), i, s);
+      return varied == null ? item : NODES.textNode(varied);
+    }
+    if (item instanceof ObjectNode o) {
+      s.path("properties")
+          .fields()
+          .forEachRemaining(
+              p -> {
+                JsonNode ps = resolve(p.getValue());
+                if (o.path(p.getKey()).isTextual() && !ps.has("enum") && !ps.has("format")) {
+                  String varied = vary(o.get(p.getKey()).asText(), i, ps);
+                  if (varied != null) {
+                    o.put(p.getKey(), varied);
+                  }
+                }
+              });
+    }
+    return item;
+  }
+
+  /**
+   * The i-th variant of a value: a code of digits counted up from it (same length, so it keeps a
+   * pattern of digits), other text with i appended (or its end replaced, within maxLength); null
+   * when the variant breaks the pattern.
+   */
+  private static String vary(String value, int i, JsonNode schema) {
+    String suffix = Integer.toString(i);
+    String candidate;
+    if (!value.isEmpty() && value.length() < 18 && value.chars().allMatch(Character::isDigit)) {
+      long modulus = (long) Math.pow(10, value.length());
+      candidate = String.format("%0" + value.length() + "d", (Long.parseLong(value) + i) % modulus);
+    } else {
+      candidate = value + suffix;
+      if (candidate.length() > schema.path("maxLength").asInt(Integer.MAX_VALUE)) {
+        candidate = value.substring(0, Math.max(0, value.length() - suffix.length())) + suffix;
+      }
+    }
+    if (schema.has("pattern")
+        && !Pattern.compile(schema.get("pattern").asText()).matcher(candidate).find()) {
+      return null;
+    }
+    return candidate;
+  }
 
   // --- the corpus ----------------------------------------------------------------------------
 
@@ -471,7 +857,7 @@ public final class ContractFuzz {
     return false;
   }
 
-  private static String describe(HttpResponse<String> response) {
+  static String describe(HttpResponse<String> response) {
     String body = response.body();
     return response.statusCode()
         + " "
@@ -516,7 +902,7 @@ public final class ContractFuzz {
     return host + ":" + RestAssured.port;
   }
 
-  private void awaitSettled() throws SQLException {
+  void awaitSettled() throws SQLException {
     if (settledWhen == null) {
       return;
     }
@@ -552,7 +938,7 @@ public final class ContractFuzz {
   }
 
   /** A digest of every row of every table, so an update that keeps the count shows too. */
-  private Map<String, String> tableChecksums() throws SQLException {
+  Map<String, String> tableChecksums() throws SQLException {
     Map<String, String> sums = new TreeMap<>();
     try (Connection c = connect()) {
       List<String> tables = new ArrayList<>();
@@ -606,6 +992,7 @@ public final class ContractFuzz {
   private final class Operation {
     final String method;
     final String path;
+    final String id;
     final List<Param> params = new ArrayList<>();
     final JsonNode bodySchema;
     final String role;
@@ -613,6 +1000,7 @@ public final class ContractFuzz {
     Operation(String method, String path, JsonNode op) {
       this.method = method;
       this.path = path;
+      this.id = op.path("operationId").asText(method + " " + path);
       for (JsonNode p : op.path("parameters")) {
         JsonNode param = resolve(p);
         params.add(
@@ -639,8 +1027,8 @@ public final class ContractFuzz {
           case "path" ->
               pathValues.put(
                   p.name,
-                  seed != null && p.name.equals("id")
-                      ? seed.id()
+                  seed != null && seed.ids().containsKey(p.name)
+                      ? seed.ids().get(p.name)
                       : encode(p.validValue(ContractFuzz.this)));
           case "query" -> {
             if (p.required) {
@@ -649,7 +1037,7 @@ public final class ContractFuzz {
           }
           case "header" -> {
             if (p.name.equalsIgnoreCase("If-Match")) {
-              headers.put(p.name, seed != null ? seed.etag() : "\"0\"");
+              headers.put(p.name, seed != null ? etagOf(seed, this) : "\"0\"");
             } else if (p.name.equalsIgnoreCase("Idempotency-Key")) {
               headers.put(p.name, UUID.randomUUID().toString());
             } else if (p.required) {
@@ -665,7 +1053,7 @@ public final class ContractFuzz {
               : validNode(bodySchema, 0).toString().getBytes(StandardCharsets.UTF_8);
       return new Request(
           this,
-          TestJwt.token(role, org),
+          tokens.containsKey(role) ? tokens.get(role) : TestJwt.token(role, org),
           pathValues,
           query,
           headers,
@@ -756,7 +1144,7 @@ public final class ContractFuzz {
 
   // --- schema helpers ------------------------------------------------------------------------
 
-  private JsonNode resolve(JsonNode schema) {
+  JsonNode resolve(JsonNode schema) {
     JsonNode s = schema;
     for (int i = 0; i < 10 && s.has("$ref"); i++) {
       s = doc.at(s.get("$ref").asText().substring(1));
@@ -783,13 +1171,15 @@ public final class ContractFuzz {
     return t.asText("");
   }
 
-  private String validValue(JsonNode schema) {
+  String validValue(JsonNode schema) {
     JsonNode n = validNode(schema, 0);
     return n.isTextual() ? n.asText() : n.toString();
   }
 
   /** A value the schema accepts: its example where it has one, else the simplest that fits. */
-  private JsonNode validNode(JsonNode schema, int depth) {
+  JsonNode validNode(JsonNode schema, int depth) {
+    // A property's own example sits beside its $ref (the referenced LocalDate's is generic).
+    JsonNode ownExample = schema.path("examples").path(0);
     JsonNode s = resolve(schema);
     if (s.has("enum")) {
       return s.get("enum").get(0);
@@ -802,8 +1192,14 @@ public final class ContractFuzz {
           case "uuid":
             return NODES.textNode(UUID.randomUUID().toString());
           case "date":
-            // Examples age; a date half a year ahead stays valid for deadlines and expiries.
-            return NODES.textNode(LocalDate.now().plusDays(180).toString());
+            // The field's example (a start before its end, a week's Monday), moved by whole
+            // years with all others so examples do not age; else half a year ahead, valid for
+            // deadlines and expiries.
+            LocalDate given = date(ownExample);
+            return NODES.textNode(
+                given != null
+                    ? given.plusYears(exampleYearShift).toString()
+                    : LocalDate.now().plusDays(180).toString());
           case "date-time":
             return NODES.textNode(OffsetDateTime.now().toString());
           default:
@@ -830,14 +1226,14 @@ public final class ContractFuzz {
           return example;
         }
         ArrayNode a = NODES.arrayNode();
-        if (depth < MAX_DEPTH) {
+        if (depth < VALID_DEPTH) {
           a.add(validNode(s.path("items"), depth + 1));
         }
         return a;
       }
       case "object" -> {
         ObjectNode o = NODES.objectNode();
-        if (depth < MAX_DEPTH) {
+        if (depth < VALID_DEPTH) {
           // Every property but optional ones with a default (the simplest request omits those);
           // mutations still reach them (a mutation sets a property whether present or not).
           Set<String> required = new java.util.HashSet<>();
@@ -848,7 +1244,9 @@ public final class ContractFuzz {
                   p -> {
                     JsonNode prop = resolve(p.getValue());
                     boolean defaulted = p.getValue().has("default") || prop.has("default");
-                    if (required.contains(p.getKey()) || !defaulted) {
+                    if (values.containsKey(p.getKey())) {
+                      o.set(p.getKey(), values.get(p.getKey()));
+                    } else if (required.contains(p.getKey()) || !defaulted) {
                       o.set(p.getKey(), validNode(p.getValue(), depth + 1));
                     }
                   });
@@ -878,6 +1276,39 @@ public final class ContractFuzz {
       }
     }
     return null;
+  }
+
+  private static LocalDate date(JsonNode example) {
+    try {
+      return example.isTextual() ? LocalDate.parse(example.asText()) : null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Years to add to every example date of the document so that the earliest is not past. */
+  private static int yearsToTheFuture(JsonNode doc) {
+    List<LocalDate> dates = new ArrayList<>();
+    collectExampleDates(doc.path("components").path("schemas"), dates);
+    LocalDate earliest = dates.stream().min(LocalDate::compareTo).orElse(null);
+    int years = 0;
+    while (earliest != null && earliest.plusYears(years).isBefore(LocalDate.now().plusDays(1))) {
+      years++;
+    }
+    return years;
+  }
+
+  /** Example dates of properties (not of the shared LocalDate schema, whose example is generic). */
+  private static void collectExampleDates(JsonNode n, List<LocalDate> out) {
+    n.path("properties")
+        .forEach(
+            p -> {
+              LocalDate d = date(p.path("examples").path(0));
+              if (d != null) {
+                out.add(d);
+              }
+            });
+    n.forEach(child -> collectExampleDates(child, out));
   }
 
   private static JsonNode navigate(JsonNode root, List<Object> path) {
@@ -919,7 +1350,7 @@ public final class ContractFuzz {
     }
   }
 
-  private static String encode(String value) {
+  static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 

@@ -53,8 +53,8 @@ public final class ContractRules {
     }
     String scheme = doc.at("/components/securitySchemes/bearer/description").asText("");
     boolean hasOperations = doc.path("paths").size() > 0;
-    if (hasOperations && (!scheme.contains("RFC 8725") || !scheme.contains("org"))) {
-      out.add("the bearer scheme's description must explain roles, the org claim and RFC 8725");
+    if (hasOperations && (!scheme.contains("RFC8725") || !scheme.contains("org"))) {
+      out.add("the bearer scheme's description must explain roles, the org claim and RFC8725");
     }
     Set<String> ids = new HashSet<>();
     for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();

@@ -74,6 +74,15 @@ public class TrainingOrder extends PanacheEntityBase {
 
   @Version public long version;
 
+  /**
+   * The cohorts an order may name, fixed so the contract can state them: a window moving with the
+   * clock (this year to six ahead) cannot be written in a schema, and a generated client's valid
+   * value was refused.
+   */
+  public static final int FIRST_COHORT_YEAR = 2026;
+
+  public static final int LAST_COHORT_YEAR = 2100;
+
   protected TrainingOrder() {}
 
   /** What the enterprise orders. */
@@ -113,9 +122,9 @@ public class TrainingOrder extends PanacheEntityBase {
     if (terms.proposalDeadline().isBefore(today)) {
       throw new DomainViolation("proposalDeadline", "must not be in the past");
     }
-    if (terms.cohortYear() < today.getYear() || terms.cohortYear() > today.getYear() + 6) {
+    if (terms.cohortYear() < FIRST_COHORT_YEAR || terms.cohortYear() > LAST_COHORT_YEAR) {
       throw new DomainViolation(
-          "cohortYear", "must be between " + today.getYear() + " and " + (today.getYear() + 6));
+          "cohortYear", "must be between " + FIRST_COHORT_YEAR + " and " + LAST_COHORT_YEAR);
     }
     TrainingOrder o = new TrainingOrder();
     o.id = id;

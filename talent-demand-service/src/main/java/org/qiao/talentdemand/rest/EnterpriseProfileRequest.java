@@ -19,7 +19,8 @@ public record EnterpriseProfileRequest(
         @Size(max = 30)
         @Pattern(regexp = "\\+?[0-9 ()-]{5,30}", message = "must be a phone number")
         String contactPhone,
-    @Schema(example = "hr@example.cn") @Size(max = 200) @Email String contactEmail) {
+    @Schema(example = "hr@example.cn", format = "email") @Size(max = 200) @Email
+        String contactEmail) {
 
   Enterprise.Profile toDomain() {
     return new Enterprise.Profile(

@@ -26,8 +26,8 @@ public record TrainingOrderRequest(
     @Schema(example = "30") @NotNull @Min(1) @Max(5000) Integer headcount,
     @Schema(description = "Graduation year of the cohort to train", example = "2028")
         @NotNull
-        @Min(2000)
-        @Max(2100)
+        @Min(TrainingOrder.FIRST_COHORT_YEAR)
+        @Max(TrainingOrder.LAST_COHORT_YEAR)
         Integer cohortYear,
     @Size(max = 50) List<@Valid @NotNull SkillDto> skills,
     @Schema(

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.testing.ContractExamples;
 import org.qiao.kit.testing.InboxProbe;
+import org.qiao.kit.testing.OpenApiContract;
 import org.qiao.kit.testing.TestProducer;
 import org.qiao.talentdemand.support.Api;
 import org.qiao.talentdemand.support.ProposalEvents;
@@ -243,5 +244,30 @@ class TrainingOrderResourceTest {
         .body(
             "errors.field",
             org.hamcrest.Matchers.hasItems("majorCodes", "headcount", "targetUniversities[0]"));
+  }
+
+  @Test
+  void everyCohortYearTheContractAllowsIsAcceptedAndNoOther() throws Exception {
+    // The committed document, as a generated client reads it.
+    var cohortYear =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(java.nio.file.Files.readString(OpenApiContract.COMMITTED))
+            .at("/components/schemas/TrainingOrderRequest/properties/cohortYear");
+    int min = cohortYear.path("minimum").asInt();
+    int max = cohortYear.path("maximum").asInt();
+    var owner = Api.enterprise();
+    for (int year : List.of(min, max)) {
+      Api.create(
+          owner, "/api/v1/training-orders", aTrainingOrder().with("cohortYear", year).build());
+    }
+    for (int year : List.of(min - 1, max + 1)) {
+      owner
+          .call()
+          .body(aTrainingOrder().with("cohortYear", year).build())
+          .post("/api/v1/training-orders")
+          .then()
+          .statusCode(400)
+          .body("errors.field", org.hamcrest.Matchers.hasItem("cohortYear"));
+    }
   }
 }
