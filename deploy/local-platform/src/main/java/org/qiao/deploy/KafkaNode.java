@@ -13,7 +13,11 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
-/** A single-node Kafka (KRaft: broker and controller in one) whose data survives restarts. */
+/**
+ * A single-node Kafka (KRaft: broker and controller in one) whose data survives restarts. The
+ * launcher runs it as a JVM of its own ({@link #main}), so that a broker that dies (or is killed)
+ * is restarted like a service while the launcher and everything else keep running.
+ */
 final class KafkaNode implements AutoCloseable {
 
   private final KafkaRaftServer server;
@@ -22,6 +26,19 @@ final class KafkaNode implements AutoCloseable {
   private KafkaNode(KafkaRaftServer server, int port) {
     this.server = server;
     this.port = port;
+  }
+
+  /** {@code KafkaNode DIR PORT CONTROLLER_PORT}: runs the broker until this JVM is stopped. */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println("usage: KafkaNode DIR PORT CONTROLLER_PORT");
+      System.exit(2);
+    }
+    KafkaNode node = start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    // SIGTERM (the launcher stopping) shuts the broker down cleanly: its next start skips recovery.
+    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "kafka-shutdown"));
+    System.out.println("Kafka is serving on " + node.bootstrapServers());
+    node.server.awaitShutdown();
   }
 
   static KafkaNode start(Path dir, int port, int controllerPort) throws IOException {

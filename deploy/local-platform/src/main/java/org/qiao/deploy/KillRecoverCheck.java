@@ -101,6 +101,11 @@ final class KillRecoverCheck {
     PlatformStatus.Entry before = entry();
     check(before.state().equals("ready"), SERVICE + " is " + before.state() + ", not ready");
     check(PlatformStatus.alive(before.pid()), SERVICE + " pid " + before.pid() + " is not alive");
+    // An OutOfMemoryError must end the service (and so restart it), not leave it limping.
+    String command = ProcessHandle.of(before.pid()).flatMap(h -> h.info().commandLine()).orElse("");
+    check(
+        command.contains("-XX:+ExitOnOutOfMemoryError"),
+        SERVICE + " runs without -XX:+ExitOnOutOfMemoryError: " + command);
     String creditCode = creditCode();
     token = tokens.mint("enterprise", creditCode, Duration.ofHours(1));
     String enterpriseId = register(creditCode);
@@ -481,7 +486,7 @@ final class KillRecoverCheck {
    * A fresh enterprise for every run, so that its demands are exactly this run's: a unified social
    * credit code (GB 32100-2015) with a random organisation part and the right check character.
    */
-  private static String creditCode() {
+  static String creditCode() {
     String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     StringBuilder code = new StringBuilder("91350200");

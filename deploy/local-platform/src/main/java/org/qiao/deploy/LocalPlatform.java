@@ -16,9 +16,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs Qiao on one machine: Kafka and PostgreSQL (embedded, unless addresses of existing ones are
- * given) and the four services, each in its own JVM, watched by a {@link Supervisor} that restarts
- * what dies. Ctrl-C or {@code stop} shuts everything down; data stays under the platform home
- * ({@code .qiao/} by default) for the next run.
+ * given) and the four services, Kafka and each service in its own JVM, watched by a {@link
+ * Supervisor} that restarts what dies. Ctrl-C or {@code stop} shuts everything down; data stays
+ * under the platform home ({@code .qiao/} by default) for the next run.
  */
 public final class LocalPlatform {
 
@@ -45,7 +45,6 @@ public final class LocalPlatform {
   private final Map<String, String> env = System.getenv();
   private Supervisor supervisor;
   private EmbeddedPostgres postgres;
-  private KafkaNode kafka;
   private boolean stopped;
 
   private LocalPlatform(Path root, Path home) {
@@ -158,7 +157,7 @@ public final class LocalPlatform {
           s, log, () -> startService(s, log, jdbcBase, bootstrap, tokens.publicKeyFile()));
     }
     for (Service s : SERVICES) {
-      watch.awaitReady(s);
+      watch.awaitReady(s.name());
     }
     System.out.println();
     System.out.println("Qiao is up. Logs: " + home.resolve("logs"));
@@ -283,10 +282,10 @@ public final class LocalPlatform {
   }
 
   /**
-   * Embedded Kafka with its log under the home, or an existing cluster
-   * (QIAO_KAFKA_BOOTSTRAP_SERVERS).
+   * Kafka in a JVM of its own with its log under the home, supervised like a service, or an
+   * existing cluster (QIAO_KAFKA_BOOTSTRAP_SERVERS).
    */
-  private String startKafka() throws IOException {
+  private String startKafka() throws Exception {
     String external = env.get("QIAO_KAFKA_BOOTSTRAP_SERVERS");
     if (external != null) {
       System.out.println("Using Kafka at " + external);
@@ -294,14 +293,42 @@ public final class LocalPlatform {
       return external;
     }
     int port = Integer.parseInt(env.getOrDefault("QIAO_KAFKA_PORT", "19092"));
+    Path log = home.resolve("logs").resolve("kafka.log");
     System.out.println(
-        "Starting Kafka on 127.0.0.1:" + port + " (data: " + home.resolve("kafka") + ")");
-    KafkaNode node = KafkaNode.start(home.resolve("kafka"), port, port + 1);
-    synchronized (this) {
-      kafka = node;
-    }
-    supervisor.embeddedKafka(node.bootstrapServers(), port);
-    return node.bootstrapServers();
+        "Starting Kafka on 127.0.0.1:"
+            + port
+            + " (data: "
+            + home.resolve("kafka")
+            + ", log: "
+            + log
+            + ")");
+    String bootstrap = "127.0.0.1:" + port;
+    supervisor.startKafka(bootstrap, log, () -> startKafkaNode(port, log));
+    supervisor.awaitReady("kafka");
+    return bootstrap;
+  }
+
+  private Process startKafkaNode(int port, Path log) throws IOException {
+    List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xms128m", "-Xmx512m"));
+    command.addAll(
+        List.of(
+            "-XX:+ExitOnOutOfMemoryError",
+            // The broker's INFO lines (a config dump on every start) would bury what matters.
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            // The launcher's own jar: its manifest's class path brings the Kafka artifacts.
+            "-cp",
+            System.getProperty("java.class.path"),
+            KafkaNode.class.getName(),
+            home.resolve("kafka").toString(),
+            Integer.toString(port),
+            Integer.toString(port + 1)));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return pb.start();
+  }
+
+  private static String javaCommand() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private Process startService(
@@ -310,10 +337,12 @@ public final class LocalPlatform {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build first (deploy/qiao run builds it)");
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java));
+    List<String> command = new ArrayList<>(List.of(javaCommand()));
     command.addAll(s.heap());
-    command.addAll(List.of("-XX:+UseSerialGC", "-jar", jar.toString()));
+    // An OutOfMemoryError can leave a JVM alive with dead threads (an outbox relay, a consumer):
+    // exit instead, and the supervisor restarts a whole service.
+    command.addAll(
+        List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
     ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> e = pb.environment();
     e.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase + "/" + s.database());
@@ -360,22 +389,19 @@ public final class LocalPlatform {
     System.out.println("Stopping Qiao ...");
     stopped = true;
     // First, so that nothing stopped from here on is taken for a crash and restarted.
-    List<Process> processes = supervisor == null ? List.of() : supervisor.stop();
-    for (Process p : processes) {
-      p.destroy();
-    }
-    for (Process p : processes) {
-      try {
-        if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+    List<List<Process>> processes = supervisor == null ? List.of() : supervisor.stop();
+    // The services first, then the broker they write to: each group stops in parallel.
+    for (List<Process> group : processes) {
+      group.forEach(Process::destroy);
+      for (Process p : group) {
+        try {
+          if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+          }
+        } catch (InterruptedException e) {
           p.destroyForcibly();
         }
-      } catch (InterruptedException e) {
-        p.destroyForcibly();
       }
-    }
-    if (kafka != null) {
-      kafka.close();
-      kafka = null;
     }
     if (postgres != null) {
       long pid = -1;

@@ -1,7 +1,6 @@
 package org.qiao.deploy;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
@@ -25,15 +24,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.management.JMException;
-import javax.management.ObjectName;
 
 /**
  * Keeps what the launcher started alive and says what happens to it. A service JVM that exits
  * unexpectedly is reported at once and restarted with exponential backoff, at most
  * QIAO_MAX_RESTARTS times within QIAO_RESTART_WINDOW_SECONDS; after that it is FAILED and left
- * alone while the rest keeps running. The embedded PostgreSQL is restarted the same way. Kafka runs
- * in this JVM and cannot be restarted on its own, so if it stops, the platform stops. Every change,
+ * alone while the rest keeps running. The embedded Kafka broker (a JVM of its own) and the embedded
+ * PostgreSQL are restarted the same way. A service that stays unready for
+ * QIAO_UNREADY_RESTART_SECONDS while PostgreSQL and Kafka are up (hung, or a dead consumer or relay
+ * thread) is killed and so restarted too, as an orchestrator's liveness probe would. Every change,
  * and a heartbeat every few seconds, goes to the status file that {@code deploy/qiao status} reads.
  */
 final class Supervisor {
@@ -49,7 +48,7 @@ final class Supervisor {
     }
   }
 
-  /** Starts a service JVM; called again for every restart. */
+  /** Starts a service's (or the broker's) JVM; called again for every restart. */
   interface Launch {
     Process start() throws IOException;
   }
@@ -96,6 +95,8 @@ final class Supervisor {
     Process process;
     // Only a service that was ready once is restarted: one that cannot start fails the start-up.
     boolean supervised;
+    // Since when a ready service's probe has failed (while PostgreSQL and Kafka were up).
+    Instant unreadySince;
 
     Unit(Component c, Path log, Launch launch) {
       this.c = c;
@@ -107,6 +108,7 @@ final class Supervisor {
   private final Path home;
   private final int maxRestarts;
   private final Duration window;
+  private final Duration unreadyLimit;
   private final Instant started = Instant.now();
   private final Map<String, Component> components = new LinkedHashMap<>();
   private final Map<String, Unit> units = new LinkedHashMap<>();
@@ -120,8 +122,6 @@ final class Supervisor {
   private PostgresRestart postgresRestart;
   private List<ProcessHandle> postgresChildren = List.of();
   private Component kafka;
-  private int kafkaPort;
-  private int kafkaStrikes;
   private boolean stopping;
   private boolean stopRequested;
   private boolean statusWriteFailed;
@@ -130,6 +130,8 @@ final class Supervisor {
     this.home = home;
     this.maxRestarts = positive(env, "QIAO_MAX_RESTARTS", 5);
     this.window = Duration.ofSeconds(positive(env, "QIAO_RESTART_WINDOW_SECONDS", 600));
+    // 0 turns it off.
+    this.unreadyLimit = Duration.ofSeconds(positive(env, "QIAO_UNREADY_RESTART_SECONDS", 60));
     this.scheduler =
         Executors.newScheduledThreadPool(
             3,
@@ -157,7 +159,13 @@ final class Supervisor {
   }
 
   String limits() {
-    return "at most " + maxRestarts + " restarts within " + PlatformStatus.duration(window);
+    return "at most "
+        + maxRestarts
+        + " restarts within "
+        + PlatformStatus.duration(window)
+        + (unreadyLimit.isZero()
+            ? ""
+            : "; unready for " + PlatformStatus.duration(unreadyLimit) + ": restarted");
   }
 
   // --- registration, during start-up ---
@@ -181,11 +189,12 @@ final class Supervisor {
     writeStatus();
   }
 
-  synchronized void embeddedKafka(String bootstrap, int port) {
+  /** Starts the embedded broker's JVM; it is ready when its listener accepts connections. */
+  synchronized void startKafka(String bootstrap, Path log, Launch launch) throws IOException {
     kafka = add(new Component("kafka", bootstrap, bootstrap, false));
-    kafka.pid = ProcessHandle.current().pid();
-    kafka.state = State.READY;
-    kafkaPort = port;
+    Unit u = new Unit(kafka, log, launch);
+    units.put(kafka.name, u);
+    launch(u);
     writeStatus();
   }
 
@@ -220,18 +229,17 @@ final class Supervisor {
     p.onExit().thenAccept(this::exited);
   }
 
-  /** Waits for a service's first readiness; from then on it is restarted when it exits. */
-  void awaitReady(LocalPlatform.Service s) throws Exception {
+  /** Waits for a unit's first readiness; from then on it is restarted when it exits. */
+  void awaitReady(String name) throws Exception {
     Unit u;
     synchronized (this) {
-      u = units.get(s.name());
+      u = units.get(name);
     }
     Process p = u.process;
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!p.isAlive()) {
-        throw new IllegalStateException(
-            s.name() + " exited with " + p.exitValue() + "; see " + u.log);
+        throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see " + u.log);
       }
       if (ready(u.c.probe)) {
         synchronized (this) {
@@ -239,12 +247,12 @@ final class Supervisor {
           u.supervised = true;
           writeStatus();
         }
-        System.out.println(s.name() + " is ready");
+        System.out.println(name + " is ready");
         return;
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException(s.name() + " was not ready within " + READY_TIMEOUT);
+    throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT);
   }
 
   /** Starts the status heartbeat, and watching PostgreSQL and Kafka once they are registered. */
@@ -325,6 +333,7 @@ final class Supervisor {
       synchronized (this) {
         if (u.process == p && !shuttingDown()) {
           u.c.state = State.READY;
+          u.unreadySince = null;
           say(
               u.c.name
                   + " is ready again (restart "
@@ -345,8 +354,21 @@ final class Supervisor {
     later(() -> awaitReadyAgain(u, p, deadline), Duration.ofMillis(500));
   }
 
-  private boolean ready(String url) {
-    return Readiness.answers(http, url, Duration.ofSeconds(3));
+  /** A service's readiness endpoint answers 200, or the broker's host:port accepts connections. */
+  private boolean ready(String probe) {
+    if (probe.startsWith("http")) {
+      return Readiness.answers(http, probe, Duration.ofSeconds(3));
+    }
+    int colon = probe.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(
+              probe.substring(0, colon), Integer.parseInt(probe.substring(colon + 1))),
+          2000);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**
@@ -387,12 +409,12 @@ final class Supervisor {
     return true;
   }
 
-  // --- PostgreSQL and Kafka, checked every tick ---
+  // --- PostgreSQL and readiness, checked every tick ---
 
   private void tick() {
     try {
       checkPostgres();
-      checkKafka();
+      checkUnready();
       synchronized (this) {
         writeStatus();
       }
@@ -484,46 +506,63 @@ final class Supervisor {
     }
   }
 
-  private void checkKafka() {
-    synchronized (this) {
-      if (kafka == null || shuttingDown()) {
-        return;
-      }
+  /**
+   * Kills a supervised unit that stayed unready too long, so that its exit restarts it. A service's
+   * time counts only while PostgreSQL and Kafka are ready: without them it cannot be ready, and a
+   * restart would not help.
+   */
+  private void checkUnready() {
+    if (unreadyLimit.isZero()) {
+      return;
     }
-    String problem = kafkaProblem();
+    List<Unit> watched;
     synchronized (this) {
-      if (problem == null) {
-        kafkaStrikes = 0;
+      if (shuttingDown()) {
         return;
       }
-      // Twice in a row, so that one slow accept is not taken for a dead broker.
-      if (++kafkaStrikes >= 2 && !shuttingDown()) {
-        kafka.state = State.DOWN;
-        stopPlatform("Kafka stopped (" + problem + ") and runs inside the launcher");
+      watched =
+          units.values().stream()
+              .filter(u -> u.supervised && u.c.state == State.READY && u.process.isAlive())
+              .toList();
+    }
+    for (Unit u : watched) {
+      Process p = u.process;
+      boolean isReady = ready(u.c.probe);
+      synchronized (this) {
+        if (shuttingDown() || u.process != p || u.c.state != State.READY) {
+          continue;
+        }
+        if (isReady || (u.c != kafka && !infrastructureReady())) {
+          u.unreadySince = null;
+          continue;
+        }
+        Instant now = Instant.now();
+        if (u.unreadySince == null) {
+          u.unreadySince = now;
+          continue;
+        }
+        Duration unready = Duration.between(u.unreadySince, now);
+        if (unready.compareTo(unreadyLimit) >= 0) {
+          say(
+              u.c.name
+                  + " (pid "
+                  + u.c.pid
+                  + ") has been unready for "
+                  + seconds(unready)
+                  + " while PostgreSQL and Kafka were up (QIAO_UNREADY_RESTART_SECONDS="
+                  + unreadyLimit.toSeconds()
+                  + "); killing it");
+          u.unreadySince = null;
+          p.destroyForcibly(); // its exit is judged like a crash and restarts it
+        }
       }
     }
   }
 
-  /** Why the in-JVM broker is not serving, or null when it is. */
-  private String kafkaProblem() {
-    try {
-      Object value =
-          ManagementFactory.getPlatformMBeanServer()
-              .getAttribute(
-                  new ObjectName("kafka.server:type=KafkaServer,name=BrokerState"), "Value");
-      // org.apache.kafka.metadata.BrokerState (not on the compile classpath): 3 is RUNNING.
-      if (value instanceof Number n && n.intValue() != 3) {
-        return "broker state " + n + " instead of 3 (RUNNING)";
-      }
-    } catch (JMException e) {
-      // The gauge goes when the broker shuts down; the listener check below decides.
-    }
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", kafkaPort), 2000);
-      return null;
-    } catch (IOException e) {
-      return "127.0.0.1:" + kafkaPort + " refuses connections";
-    }
+  /** PostgreSQL and Kafka as the launcher sees them (external ones count as up). Lock held. */
+  private boolean infrastructureReady() {
+    return (postgres == null || postgres.state == State.READY)
+        && (kafka == null || kafka.state == State.READY);
   }
 
   // --- stopping ---
@@ -539,17 +578,21 @@ final class Supervisor {
     new Thread(() -> System.exit(1), "qiao-stop").start();
   }
 
-  /** From now on nothing is restarted; returns the service JVMs to stop. */
-  synchronized List<Process> stop() {
+  /**
+   * From now on nothing is restarted; returns the JVMs to stop, in the order to stop them: the
+   * services, then the broker.
+   */
+  synchronized List<List<Process>> stop() {
     stopping = true;
     scheduler.shutdownNow();
-    List<Process> running = new ArrayList<>();
+    List<Process> services = new ArrayList<>();
+    List<Process> broker = new ArrayList<>();
     for (Unit u : units.values()) {
       if (u.process != null) {
-        running.add(u.process);
+        (u.c == kafka ? broker : services).add(u.process);
       }
     }
-    return running;
+    return List.of(services, broker);
   }
 
   /** The platform has stopped: no status left to read. */
