@@ -40,6 +40,7 @@ import org.qiao.curriculum.domain.StudentImport;
 import org.qiao.curriculum.service.ImportService;
 import org.qiao.curriculum.service.importing.ImportFormat;
 import org.qiao.curriculum.service.importing.SourceRow;
+import org.qiao.kit.csv.CsvTable;
 import org.qiao.kit.http.Idempotency;
 import org.qiao.kit.http.UploadBodies;
 import org.qiao.kit.http.UploadSlots;
@@ -240,7 +241,9 @@ public class StudentImportResource {
       operationId = "downloadStudentImportErrors",
       summary = "Every row error of an import, as CSV",
       description =
-          "Columns row, column, reason (UTF-8 with BOM, so Excel opens it), in file order.")
+          "Columns row, column, reason (UTF-8 with BOM, so Excel opens it), in file order; every "
+              + "cell quoted, and one that a spreadsheet would run as a formula (starting with = + - @) "
+              + "prefixed with an apostrophe.")
   @APIResponse(
       responseCode = "200",
       description = "The error report",
@@ -249,14 +252,9 @@ public class StudentImportResource {
               mediaType = CSV,
               schema = @Schema(type = SchemaType.STRING, maxLength = 134217728)))
   public Response errors(@PathParam("id") UUID id) {
-    StringBuilder csv = new StringBuilder("\uFEFFrow,column,reason\r\n");
+    CsvTable csv = new CsvTable("row", "column", "reason");
     for (ImportService.ErrorLine e : imports.errors(id, -1)) {
-      csv.append(e.row())
-          .append(',')
-          .append(e.column())
-          .append(",\"")
-          .append(e.reason().replace("\"", "\"\""))
-          .append("\"\r\n");
+      csv.row(e.row(), e.column(), e.reason());
     }
     return Response.ok(csv.toString())
         .header(

@@ -26,6 +26,9 @@ final class Tokens {
 
   static final String ISSUER = "qiao";
 
+  /** The audience the services verify ({@code mp.jwt.verify.audiences}, the kit's default). */
+  static final String AUDIENCE = "qiao-platform";
+
   private final Path privateKey;
   private final Path publicKey;
 
@@ -71,6 +74,8 @@ final class Tokens {
     String payload =
         "{\"iss\":\""
             + ISSUER
+            + "\",\"aud\":\""
+            + AUDIENCE
             + "\",\"sub\":\""
             + json(subject == null ? role + ":" + org : subject)
             + "\",\"upn\":\""

@@ -145,6 +145,14 @@ public class Internship extends PanacheEntityBase {
       if (enterpriseMentorId == null) {
         throw Rules.invalid("enterpriseMentorId", "is required");
       }
+      // One organisation or one mentor on both sides would be one party posing as two: a mentor's
+      // place taken twice and given back once, a side's evaluation written by the other side.
+      if (enterpriseCode.equals(institutionCode)) {
+        throw Rules.invalid("enterpriseCode", "must be another organisation than institutionCode");
+      }
+      if (enterpriseMentorId.equals(institutionMentorId)) {
+        throw Rules.invalid("enterpriseMentorId", "must be another mentor than institutionMentorId");
+      }
       if (startDate == null) {
         throw Rules.invalid("startDate", "is required");
       }

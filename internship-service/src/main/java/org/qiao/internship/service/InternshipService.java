@@ -65,8 +65,9 @@ public class InternshipService {
       throw Rules.invalid(
           "studentId", "is not a student of institution " + t.institutionCode() + " known here");
     }
-    requireMentorOf(t.institutionMentorId(), t.institutionCode(), "institutionMentorId");
-    requireMentorOf(t.enterpriseMentorId(), t.enterpriseCode(), "enterpriseMentorId");
+    requireMentorOf(
+        t.institutionMentorId(), t.institutionCode(), Side.INSTITUTION, "institutionMentorId");
+    requireMentorOf(t.enterpriseMentorId(), t.enterpriseCode(), Side.ENTERPRISE, "enterpriseMentorId");
     // The proposing side's mentor now; the other side's when that mentor accepts.
     mentors.assign(side == Side.INSTITUTION ? t.institutionMentorId() : t.enterpriseMentorId());
     Internship i =
@@ -186,10 +187,11 @@ public class InternshipService {
     return i;
   }
 
-  private static void requireMentorOf(UUID id, String orgCode, String field) {
+  private static void requireMentorOf(UUID id, String orgCode, Side side, String field) {
     Mentor m = Mentor.findById(id);
-    if (m == null || !m.orgCode.equals(orgCode)) {
-      throw Rules.invalid(field, "is not a mentor of " + orgCode);
+    if (m == null || !m.orgCode.equals(orgCode) || m.side != side) {
+      throw Rules.invalid(
+          field, "is not a mentor of " + orgCode + " on the " + side.name().toLowerCase() + " side");
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.qiao.internship.domain.Internship;
 import org.qiao.internship.domain.InternshipLog;
 import org.qiao.internship.domain.Mentor;
+import org.qiao.internship.domain.Party;
 import org.qiao.internship.domain.Side;
 import org.qiao.kit.http.KeysetQuery;
 import org.qiao.kit.http.Page;
@@ -54,11 +55,12 @@ public class LogService {
   @Transactional
   public InternshipLog comment(UUID internshipId, UUID logId, long expectedVersion, String text) {
     Internship i = internships.visible(internshipId);
-    Mentor m = callers.mentor();
+    // The side is the mentor's place on this internship, checked against the token, never guessed.
+    Party p = callers.require(i, "commented on", Party.INSTITUTION_MENTOR, Party.ENTERPRISE_MENTOR);
+    Side side = p == Party.INSTITUTION_MENTOR ? Side.INSTITUTION : Side.ENTERPRISE;
     InternshipLog l = log(i, logId);
     Versions.check(expectedVersion, l.version);
-    Side side = m.id.equals(i.institutionMentorId) ? Side.INSTITUTION : Side.ENTERPRISE;
-    l.comment(m.id, side, text, clock.instant());
+    l.comment(i.mentorOf(side), side, text, clock.instant());
     em.flush();
     return l;
   }

@@ -39,16 +39,44 @@ public class BodySizeLimit {
     this.json = json;
   }
 
-  /** The limit for a request path: larger on the configured upload paths. */
+  /**
+   * The limit for a request path: larger only on a configured upload path spelt plainly. The router
+   * matches the normalised path, so a raw-path prefix test would let {@code /uploads/../pings},
+   * {@code /uploads/%2e%2e/pings} or {@code /uploads;x/../pings} carry an upload-sized body to a
+   * JSON endpoint. Any path with dot segments, percent-escapes, matrix parameters or empty segments
+   * therefore gets the ordinary limit, whatever it routes to: no client that uploads needs such a
+   * spelling.
+   */
   long limitFor(String path) {
-    if (path != null) {
+    if (path != null && isPlain(path)) {
       for (String prefix : uploadPaths) {
-        if (path.startsWith(prefix)) {
+        if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
           return uploadLimit;
         }
       }
     }
     return limit;
+  }
+
+  /** Only letters, digits, '-', '_' and single slashes between non-dot segments. */
+  static boolean isPlain(String path) {
+    if (!path.startsWith("/") || path.contains("//")) {
+      return false;
+    }
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean ok =
+          c >= 'a' && c <= 'z'
+              || c >= 'A' && c <= 'Z'
+              || c >= '0' && c <= '9'
+              || c == '-'
+              || c == '_'
+              || c == '/';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Before Quarkus's own body-size route (order -2), which would answer without a problem body.

@@ -20,9 +20,9 @@ import org.qiao.kit.security.Caller;
 
 /**
  * Rate limits every request but health, metrics and OpenAPI ({@code /q/}) per caller (a role acting
- * for an organisation, keyed by the verified token; a client address without one). Over the quota:
- * 429 problem with {@code Retry-After}; every answer carries the IETF {@code RateLimit} and {@code
- * RateLimit-Policy} headers.
+ * for an organisation, or a person (student, mentor) on their own, keyed by the verified token; a
+ * client address without one). Over the quota: 429 problem with {@code Retry-After}; every answer
+ * carries the IETF {@code RateLimit} and {@code RateLimit-Policy} headers.
  */
 public class RateLimitFilter {
 
@@ -66,9 +66,12 @@ public class RateLimitFilter {
     if (identity == null || identity.isAnonymous()) {
       return limiter.consume("address:" + address, limiter.anonymousLimit());
     }
-    String org =
-        identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(Caller.ORG_CLAIM) : null;
-    String who = org != null ? "org:" + org : "sub:" + identity.getPrincipal().getName();
+    // A person (student, mentor) has a bucket of their own: one busy student must not spend the
+    // quota of every other student of their university.
+    String who =
+        identity.getPrincipal() instanceof JsonWebToken jwt
+            ? Caller.scopeOf(jwt)
+            : "sub:" + identity.getPrincipal().getName();
     List<String> roles = identity.getRoles().stream().sorted().toList();
     return limiter.consume(String.join(",", roles) + "|" + who, limiter.limitFor(roles));
   }

@@ -45,12 +45,19 @@ public class Caller {
    * a mentor) on their own, so two mentors of one company never share an idempotent reply.
    */
   public String scope() {
-    String org = jwt.getClaim(ORG_CLAIM);
-    String sub = jwt.getSubject();
+    return scopeOf(jwt);
+  }
+
+  /** {@link #scope()} of a verified token, for code that runs before a request scope exists. */
+  public static String scopeOf(JsonWebToken token) {
+    String org = token.getClaim(ORG_CLAIM);
+    String sub = token.getSubject();
     if (org == null || org.isBlank()) {
       return "sub:" + sub;
     }
-    boolean person = is(Roles.STUDENT) || is(Roles.MENTOR);
+    var groups = token.getGroups();
+    boolean person =
+        groups != null && (groups.contains(Roles.STUDENT) || groups.contains(Roles.MENTOR));
     return person && sub != null && !sub.isBlank() ? "org:" + org + "/sub:" + sub : "org:" + org;
   }
 

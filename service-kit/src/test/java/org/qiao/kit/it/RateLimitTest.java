@@ -3,6 +3,7 @@ package org.qiao.kit.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -71,6 +72,26 @@ class RateLimitTest {
     }
     get(first).then().statusCode(429);
     get(TestJwt.token("enterprise", "org-rate-3")).then().statusCode(200);
+  }
+
+  @Test
+  void eachStudentAndMentorHasTheirOwnQuotaNotTheirOrganisations() {
+    for (String person : List.of("student", "mentor")) {
+      String first = TestJwt.token(person, "4131010246", person + "-rate-a");
+      // Refused by the endpoint's role check (403), yet counted.
+      for (int i = 0; i < 3; i++) {
+        get(first).then().statusCode(not(429));
+      }
+      get(first).then().statusCode(429);
+      // Another person of the same university is not held back by the first one's requests.
+      get(TestJwt.token(person, "4131010246", person + "-rate-b")).then().statusCode(not(429));
+    }
+    // An organisation's own token still shares one quota whatever its subject says.
+    String org = "org-rate-shared";
+    for (int i = 0; i < 3; i++) {
+      get(TestJwt.token("enterprise", org, "clerk-" + i)).then().statusCode(200);
+    }
+    get(TestJwt.token("enterprise", org, "clerk-4")).then().statusCode(429);
   }
 
   @Test

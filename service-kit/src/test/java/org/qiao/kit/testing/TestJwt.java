@@ -12,6 +12,10 @@ import java.util.UUID;
 public final class TestJwt {
 
   public static final String ISSUER = "qiao";
+
+  /** The audience every service accepts ({@code mp.jwt.verify.audiences}). */
+  public static final String AUDIENCE = "qiao-platform";
+
   private static final KeyPair KEYS = generate();
 
   private TestJwt() {}
@@ -23,7 +27,15 @@ public final class TestJwt {
 
   /** A bearer token for a person (sub) with a role acting for an organisation. */
   public static String token(String role, String org, String subject) {
-    var claims = Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role)).expiresIn(3600);
+    return token(Set.of(role), org, subject, AUDIENCE);
+  }
+
+  /** A bearer token with any roles and audience (null: no {@code aud} claim). */
+  public static String token(Set<String> roles, String org, String subject, String audience) {
+    var claims = Jwt.issuer(ISSUER).subject(subject).groups(roles).expiresIn(3600);
+    if (audience != null) {
+      claims.audience(audience);
+    }
     if (org != null) {
       claims.claim("org", org);
     }
@@ -35,6 +47,7 @@ public final class TestJwt {
     return Jwt.issuer(ISSUER)
         .subject("intruder")
         .groups(Set.of(role))
+        .audience(AUDIENCE)
         .claim("org", org)
         .sign(generate().getPrivate());
   }
