@@ -83,6 +83,7 @@ public final class ContractFuzz {
   private final Map<String, String> refusedBaselines = new TreeMap<>();
   private final Map<String, String> tokens = new LinkedHashMap<>();
   private final Set<String> last = new java.util.LinkedHashSet<>();
+  private final Set<String> omitted = new java.util.HashSet<>();
   private final Map<String, JsonNode> values = new LinkedHashMap<>();
   private final Map<String, String> refusedExtremes = new TreeMap<>();
   private final Set<String> unusedExceptions = new java.util.TreeSet<>();
@@ -171,6 +172,15 @@ public final class ContractFuzz {
    */
   public ContractFuzz withValue(String field, String value) {
     values.put(field, NODES.textNode(value));
+    return this;
+  }
+
+  /**
+   * An optional body field the valid request leaves out wherever it appears (one that belongs to
+   * another kind of the object: a programme's details in a major's plan).
+   */
+  public ContractFuzz omitting(String field) {
+    omitted.add(field);
     return this;
   }
 
@@ -1209,7 +1219,19 @@ public final class ContractFuzz {
           return example;
         }
         int min = Math.max(1, s.path("minLength").asInt(1));
-        return NODES.textNode("a".repeat(Math.min(min, s.path("maxLength").asInt(min))));
+        String simplest = "a".repeat(Math.min(min, s.path("maxLength").asInt(min)));
+        if (s.has("pattern")) {
+          // The simplest text that fits the pattern (a version number, a code of digits).
+          Pattern p = Pattern.compile(s.get("pattern").asText());
+          for (String candidate : List.of(simplest, "1", "000000", "0000000000", "A1", "a1")) {
+            if (candidate.length() >= min
+                && candidate.length() <= s.path("maxLength").asInt(Integer.MAX_VALUE)
+                && p.matcher(candidate).find()) {
+              return NODES.textNode(candidate);
+            }
+          }
+        }
+        return NODES.textNode(simplest);
       }
       case "integer", "number" -> {
         if (example.isNumber()) {
@@ -1244,6 +1266,9 @@ public final class ContractFuzz {
                   p -> {
                     JsonNode prop = resolve(p.getValue());
                     boolean defaulted = p.getValue().has("default") || prop.has("default");
+                    if (omitted.contains(p.getKey())) {
+                      return;
+                    }
                     if (values.containsKey(p.getKey())) {
                       o.set(p.getKey(), values.get(p.getKey()));
                     } else if (required.contains(p.getKey()) || !defaulted) {
