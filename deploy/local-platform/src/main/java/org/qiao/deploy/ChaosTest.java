@@ -76,7 +76,7 @@ final class ChaosTest {
       int gapMinSeconds,
       int gapMaxSeconds) {}
 
-  static final Mode FULL = new Mode("full", 10, 150, 2_000, 3_000, 200, 400, 200, 8, 25);
+  static final Mode FULL = new Mode("full", 10, 150, 2_000, 3_000, 200, 400, 200, 5, 15);
   static final Mode SHORT = new Mode("short", 3, 6, 1_000, 300, 12, 30, 16, 6, 12);
 
   private static final String TD = "http://127.0.0.1:8081/api/v1";
