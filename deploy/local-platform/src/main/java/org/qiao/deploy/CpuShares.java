@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * CPU seconds per part of the platform over a measured window, from Linux's /proc: what shared the
- * cores while a benchmark ran (the services, PostgreSQL, the launcher with its Kafka broker, the
+ * cores while a benchmark ran (the services, PostgreSQL, the Kafka broker, the launcher, the
  * benchmark itself). Processes that ended inside the window are not counted.
  */
 final class CpuShares {
@@ -91,8 +91,12 @@ final class CpuShares {
         return service;
       }
     }
+    // The broker runs from the launcher's jar in a JVM of its own.
+    if (cmdline.contains("org.qiao.deploy.KafkaNode")) {
+      return "Kafka";
+    }
     if (cmdline.contains("local-platform.jar")) {
-      return "launcher and Kafka";
+      return "launcher";
     }
     if (cmdline.contains("postgres")) {
       return "PostgreSQL";
