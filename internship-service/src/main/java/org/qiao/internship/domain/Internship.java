@@ -151,7 +151,8 @@ public class Internship extends PanacheEntityBase {
         throw Rules.invalid("enterpriseCode", "must be another organisation than institutionCode");
       }
       if (enterpriseMentorId.equals(institutionMentorId)) {
-        throw Rules.invalid("enterpriseMentorId", "must be another mentor than institutionMentorId");
+        throw Rules.invalid(
+            "enterpriseMentorId", "must be another mentor than institutionMentorId");
       }
       if (startDate == null) {
         throw Rules.invalid("startDate", "is required");

@@ -67,7 +67,8 @@ public class InternshipService {
     }
     requireMentorOf(
         t.institutionMentorId(), t.institutionCode(), Side.INSTITUTION, "institutionMentorId");
-    requireMentorOf(t.enterpriseMentorId(), t.enterpriseCode(), Side.ENTERPRISE, "enterpriseMentorId");
+    requireMentorOf(
+        t.enterpriseMentorId(), t.enterpriseCode(), Side.ENTERPRISE, "enterpriseMentorId");
     // The proposing side's mentor now; the other side's when that mentor accepts.
     mentors.assign(side == Side.INSTITUTION ? t.institutionMentorId() : t.enterpriseMentorId());
     Internship i =
@@ -191,7 +192,8 @@ public class InternshipService {
     Mentor m = Mentor.findById(id);
     if (m == null || !m.orgCode.equals(orgCode) || m.side != side) {
       throw Rules.invalid(
-          field, "is not a mentor of " + orgCode + " on the " + side.name().toLowerCase() + " side");
+          field,
+          "is not a mentor of " + orgCode + " on the " + side.name().toLowerCase() + " side");
     }
   }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.qiao.internship.domain.Internship;
 import org.qiao.internship.domain.InternshipLog;
-import org.qiao.internship.domain.Mentor;
 import org.qiao.internship.domain.Party;
 import org.qiao.internship.domain.Side;
 import org.qiao.kit.http.KeysetQuery;

@@ -127,7 +127,11 @@ class PartyIntegrityTest {
                 x.institution.code(),
                 otherMentor.id(),
                 TestJwt.AUDIENCE));
-    both.ifMatch(logPath).body(Map.of("text", "冒充")).post(logPath + "/comments").then().statusCode(403);
+    both.ifMatch(logPath)
+        .body(Map.of("text", "冒充"))
+        .post(logPath + "/comments")
+        .then()
+        .statusCode(403);
 
     x.enterpriseMentor
         .ifMatch(logPath)

@@ -1,11 +1,11 @@
 package org.qiao.kit.csv;
 
 /**
- * A CSV document the platform writes for people to open in a spreadsheet (RFC 4180, CRLF, UTF-8 with
- * a byte-order mark so Excel reads it as UTF-8). Every cell is quoted, and a cell that a spreadsheet
- * would run as a formula (starting with {@code = + - @}, a tab or a carriage return, OWASP "CSV
- * injection") gets a leading apostrophe, so an uploaded header or a typed text is shown, never
- * evaluated.
+ * A CSV document the platform writes for people to open in a spreadsheet (RFC 4180, CRLF, UTF-8
+ * with a byte-order mark so Excel reads it as UTF-8). Every cell is quoted, and a cell that a
+ * spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage return,
+ * OWASP "CSV injection") gets a leading apostrophe, so an uploaded header or a typed text is shown,
+ * never evaluated.
  */
 public final class CsvTable {
 

@@ -56,6 +56,12 @@ public class ProblemMappers {
     UnrecognizedPropertyException.class
   })
   public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+    // A problem raised while the body was read (the size limit passed mid-document) is wrapped by
+    // Jackson: it answers as itself, not as a malformed field.
+    var raised = Causes.find(e.getCause(), ProblemException.class);
+    if (raised.isPresent()) {
+      return problem(raised.get(), uri);
+    }
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       String field = jsonPath(m);
       String message =

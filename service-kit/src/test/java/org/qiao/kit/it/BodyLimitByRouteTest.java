@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qiao.kit.testing.TestJwt;
@@ -34,7 +35,8 @@ class BodyLimitByRouteTest {
   @ValueSource(
       strings = {
         "/api/v1/uploads/../pings",
-        "/api/v1/uploads/%2e%2e/pings", "/api/v1/pings",
+        "/api/v1/uploads/%2e%2e/pings",
+        "/api/v1/pings",
         "/api/v1/uploads/%2E%2E/pings",
         "/api/v1/uploads/.%2e/pings",
         "/api/v1/uploads/%2e./pings",
@@ -54,7 +56,14 @@ class BodyLimitByRouteTest {
       long before = db.pings();
       String body = "{\"label\":\"" + "x".repeat(TWO_MIB) + "\"}";
       Answer a = send(target, "application/json", body.getBytes(StandardCharsets.UTF_8), chunked);
-      assertEquals(413, a.status, target + (chunked ? " chunked" : "") + ": " + a.head + "\n" + a.body.substring(0, Math.min(400, a.body.length())));
+      String seen = target + (chunked ? " chunked" : "") + ": " + a.head + "\n" + a.body;
+      if (chunked) {
+        // Refused while reading, or never read: no route (404) or not a JSON route (415).
+        assertTrue(Set.of(413, 404, 415).contains(a.status), seen);
+      } else {
+        // Refused from its Content-Length before a byte is read, whatever the route.
+        assertEquals(413, a.status, seen);
+      }
       assertTrue(a.head.contains("application/problem+json"), a.head);
       assertEquals(before, db.pings(), target);
     }
