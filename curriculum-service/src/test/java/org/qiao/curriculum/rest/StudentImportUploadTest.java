@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
@@ -197,15 +198,7 @@ class StudentImportUploadTest {
       assertEquals(413, answer.status(), answer.body());
       assertEquals(PROBLEM, answer.header("Content-Type"));
     }
-    Path uploads = Path.of(System.getProperty("java.io.tmpdir"), "qiao-student-imports");
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .until(
-            () -> {
-              try (var files = Files.list(uploads)) {
-                return files.findAny().isEmpty();
-              }
-            });
+    await().atMost(Duration.ofSeconds(120)).until(StudentImportUploadTest::noUploadKept);
     given().get("/q/health/ready").then().statusCode(200);
   }
 
@@ -227,6 +220,44 @@ class StudentImportUploadTest {
       RawUpload.Answer answer = up.sendWhileAwaitingAnswer(json, size);
       assertEquals(413, answer.status(), answer.body());
       assertTrue(answer.body().contains("CSV or XLSX"), answer.body());
+    }
+  }
+
+  @Test
+  void aRetriedUploadIsAnsweredAsTheFirstAndItsSecondCopyIsNotKept() {
+    TestCaller u = Api.university();
+    byte[] file = smallCohort();
+    String key = java.util.UUID.randomUUID().toString();
+    String[] ids = new String[2];
+    for (int i = 0; i < 2; i++) {
+      var answer =
+          given()
+              .config(
+                  RestAssured.config()
+                      .encoderConfig(
+                          io.restassured.config.EncoderConfig.encoderConfig()
+                              .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+              .auth()
+              .oauth2(u.token())
+              .header("Idempotency-Key", key)
+              .contentType("text/csv")
+              .body(file)
+              .post("/api/v1/student-imports")
+              .then()
+              .statusCode(202)
+              .extract();
+      ids[i] = answer.path("id");
+      assertEquals(i == 0 ? null : "true", answer.header("Idempotent-Replayed"));
+    }
+    assertEquals(ids[0], ids[1]);
+    assertEquals("SUCCEEDED", StudentImportTest.awaitFinished(u, ids[0]).getString("status"));
+    await().atMost(Duration.ofSeconds(120)).until(StudentImportUploadTest::noUploadKept);
+  }
+
+  private static boolean noUploadKept() throws IOException {
+    try (var files =
+        Files.list(Path.of(System.getProperty("java.io.tmpdir"), "qiao-student-imports"))) {
+      return files.findAny().isEmpty();
     }
   }
 
