@@ -796,8 +796,8 @@ final class ChaosTest {
     Map<String, String> jobs =
         rows(
             "curriculum",
-            "select id::text, status || ' ' || rows_read from student_import where id ="
-                + " any(?::uuid[])",
+            "select id::text, status || ' ' || rows_read from student_import where id::text ="
+                + " any(?)",
             imports.values());
     expectSame(p, "cohort import jobs", Set.copyOf(imports.values()), jobs.keySet());
     jobs.forEach(
@@ -914,8 +914,8 @@ final class ChaosTest {
         source,
         rows(
             "curriculum",
-            "select id::text, status || ' v' || version from training_order where id ="
-                + " any(?::uuid[])",
+            "select id::text, status || ' v' || version from training_order where id::text ="
+                + " any(?)",
             source.keySet()));
     expectEqual(
         p,
@@ -940,8 +940,8 @@ final class ChaosTest {
         proposed,
         rows(
             "talent_demand",
-            "select id::text, status || ' v' || version from proposal where training_order_id ="
-                + " any(?::uuid[])",
+            "select id::text, status || ' v' || version from proposal where training_order_id::text"
+                + " = any(?)",
             source.keySet()));
   }
 
