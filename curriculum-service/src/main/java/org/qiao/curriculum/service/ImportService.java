@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -224,6 +225,9 @@ public class ImportService {
     long read(java.util.function.Consumer<SourceRow> sink) throws ImportFileException, IOException;
   }
 
+  /** How long the end of a job is retried while the database is away. */
+  private static final Duration FINISH_PATIENCE = Duration.ofMinutes(30);
+
   private void afterCommit(UUID jobId, Runnable job) {
     afterCommit(jobId, job, null);
   }
@@ -279,7 +283,41 @@ public class ImportService {
     }
   }
 
+  /**
+   * Records how the job ended. The database may be what stopped the job (PostgreSQL restarting):
+   * the outcome is retried until it is stored, so no job is left RUNNING for ever while the service
+   * lives (a service restart fails RUNNING jobs itself). The one worker waits meanwhile, as every
+   * other job would fail the same way.
+   */
   private void finish(UUID jobId, ImportStatus status, String failure) {
+    long backoffMillis = 250;
+    long deadline = System.nanoTime() + FINISH_PATIENCE.toNanos();
+    while (true) {
+      try {
+        store(jobId, status, failure);
+        return;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          LOG.errorf(
+              "Student import %s ended %s but could not be recorded: %s",
+              jobId, status, e.getClass().getName());
+          return;
+        }
+        LOG.warnf(
+            "Student import %s ended %s; recording it failed (%s), retrying",
+            jobId, status, e.getClass().getSimpleName());
+        try {
+          Thread.sleep(backoffMillis);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        backoffMillis = Math.min(backoffMillis * 2, 5_000);
+      }
+    }
+  }
+
+  private void store(UUID jobId, ImportStatus status, String failure) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {

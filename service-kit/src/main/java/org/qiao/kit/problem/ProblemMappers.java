@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.qiao.kit.config.FatalErrors;
 
 /**
  * Turns every failure into problem+json. Client mistakes get a 4xx that names the field; only a
@@ -190,6 +191,8 @@ public class ProblemMappers {
     if (wrapped.isPresent()) {
       return problem(wrapped.get(), uri);
     }
+    // An OutOfMemoryError wrapped into an exception: the process exits rather than limp on.
+    FatalErrors.haltIfFatal(e);
     LOG.error("Unhandled exception", e);
     return respond(
         new Problem(
