@@ -395,6 +395,8 @@ final class ChaosTest {
                         .build(),
                 "POST /student-imports");
         String job = id(accepted.body());
+        String lastProgress = "";
+        Instant progressAt = Instant.now();
         while (true) {
           HttpResponse<String> r = get(token, CU + "/student-imports/" + job);
           String status = r.statusCode() == 200 ? match(STATUS, r.body()) : "?";
@@ -411,6 +413,17 @@ final class ChaosTest {
             break;
           }
           check(!status.equals("FAILED"), "import " + job + " failed: " + r.body());
+          // A job that makes no progress for 2 minutes is stuck (e.g. left RUNNING after a
+          // PostgreSQL restart): fail with its state rather than wait out the 10 minutes.
+          String progress =
+              status + " " + r.body().replaceAll(".*\"rowsRead\"\\s*:\\s*(\\d+).*", "$1");
+          if (!progress.equals(lastProgress)) {
+            lastProgress = progress;
+            progressAt = Instant.now();
+          }
+          check(
+              Duration.between(progressAt, Instant.now()).compareTo(Duration.ofMinutes(2)) < 0,
+              "import " + job + " made no progress for 2 min (stuck): " + r.body());
           check(
               Instant.now().isBefore(until), "import " + job + " not done in 10 min: " + r.body());
           Thread.sleep(300);
