@@ -78,6 +78,24 @@ class ContractFuzzTest {
             "registerInstitution", "an organisation registers once, and this one has")
         .expectingRefusedBaseline(
             "addStudent", "the one student number a run may use is the given student's")
+        .expectingRefusedBaseline(
+            "getCoursePlan",
+            "the fuzz's fresh plan is a draft, which only its institution reads; the role the"
+                + " operation is tried with reads published plans (404)")
+        .expectingRefusedBaseline(
+            "getCoursePlanChanges", "a draft, read only by its institution (as getCoursePlan)")
+        .expectingRefusedBaseline(
+            "listCoursePlanVersions", "a draft, read only by its institution (as getCoursePlan)")
+        .expectingRefusedBaseline(
+            "retireCoursePlan", "only a published plan is retired; the fresh plan is a draft (409)")
+        .expectingRefusedBaseline(
+            "reviseCoursePlan", "only a published plan is revised; a draft is edited (409)")
+        .expectingRefusedExtreme("updateStudent", "cohortYear maximum", "at most graduationYear")
+        .expectingRefusedExtreme("updateStudent", "graduationYear minimum", "at least cohortYear")
+        .expectingRefusedExtreme(
+            "updateStudent",
+            "preferredCities[0] maxLength",
+            "a GB/T 2260 code or a known city name, not any text of that length")
         .settledWhen("select count(*) from student_import where status in ('QUEUED', 'RUNNING')")
         .assertEveryOperationRefusesMalformedInput();
   }
