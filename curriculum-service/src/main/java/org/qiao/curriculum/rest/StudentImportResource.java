@@ -142,7 +142,12 @@ public class StudentImportResource {
           @Header(
               name = HttpHeaders.RETRY_AFTER,
               description = "Seconds to wait before retrying",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int32")),
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "0",
+                      maximum = "2147483647")),
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response submit(
       @HeaderParam(Idempotency.HEADER) String idempotencyKey,
