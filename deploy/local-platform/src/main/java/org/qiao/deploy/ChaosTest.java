@@ -836,7 +836,7 @@ final class ChaosTest {
         rows(
             "talent_demand",
             "select id::text, status || ' v' || version from demand where enterprise_id = ?::uuid",
-            List.of(enterpriseId));
+            enterpriseId);
     expectSame(
         p, "demands in talent-demand-service", Set.copyOf(demands.values()), source.keySet());
     Map<String, String> matching =
@@ -844,7 +844,7 @@ final class ChaosTest {
             "matching",
             "select demand_id::text, status || ' v' || source_version from demand_view where"
                 + " enterprise_id = ?::uuid",
-            List.of(enterpriseId));
+            enterpriseId);
     expectEqual(p, "demands in matching-service", source, matching);
   }
 
@@ -915,7 +915,7 @@ final class ChaosTest {
             "talent_demand",
             "select id::text, status || ' v' || version from training_order where enterprise_id ="
                 + " ?::uuid",
-            List.of(enterpriseId));
+            enterpriseId);
     expectSame(
         p,
         "training orders in talent-demand-service",
@@ -938,7 +938,7 @@ final class ChaosTest {
             "matching",
             "select training_order_id::text, status || ' v' || source_version from"
                 + " training_order_view where enterprise_id = ?::uuid",
-            List.of(enterpriseId)));
+            enterpriseId));
     Map<String, String> proposed =
         rows(
             "curriculum",
