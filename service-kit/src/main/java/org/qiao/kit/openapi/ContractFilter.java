@@ -1,6 +1,7 @@
 package org.qiao.kit.openapi;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -312,63 +313,44 @@ public class ContractFilter implements OASFilter {
     }
 
     void apply() {
+      List<Operation> operations = new ArrayList<>();
+      api.getPaths()
+          .getPathItems()
+          .values()
+          .forEach(i -> operations.addAll(i.getOperations().values()));
       // What requests accept, by property name.
       Set<Schema> requests = Collections.newSetFromMap(new IdentityHashMap<>());
-      api.getPaths()
-          .getPathItems()
-          .values()
-          .forEach(
-              item ->
-                  item.getOperations()
-                      .values()
-                      .forEach(
-                          op -> {
-                            if (op.getRequestBody() != null
-                                && op.getRequestBody().getContent() != null) {
-                              op.getRequestBody()
-                                  .getContent()
-                                  .getMediaTypes()
-                                  .values()
-                                  .forEach(m -> learn(m.getSchema(), requests));
-                            }
-                          }));
-      api.getPaths()
-          .getPathItems()
-          .values()
-          .forEach(
-              item ->
-                  item.getOperations()
-                      .values()
-                      .forEach(
-                          op -> {
-                            Integer page = pageLimit(op);
-                            if (op.getResponses() == null) {
-                              return;
-                            }
-                            op.getResponses()
-                                .getAPIResponses()
-                                .values()
-                                .forEach(
-                                    r -> {
-                                      if (r.getContent() == null) {
-                                        return;
-                                      }
-                                      r.getContent()
-                                          .getMediaTypes()
-                                          .values()
-                                          .forEach(
-                                              m -> {
-                                                Schema s = m.getSchema();
-                                                if (s != null
-                                                    && page != null
-                                                    && is(s, Schema.SchemaType.ARRAY)
-                                                    && s.getMaxItems() == null) {
-                                                  s.setMaxItems(page);
-                                                }
-                                                bound(s, null);
-                                              });
-                                    });
-                          }));
+      for (Operation op : operations) {
+        if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+          op.getRequestBody()
+              .getContent()
+              .getMediaTypes()
+              .values()
+              .forEach(m -> learn(m.getSchema(), requests));
+        }
+      }
+      // What they return: bounded by it, a page by its limit.
+      for (Operation op : operations) {
+        if (op.getResponses() == null) {
+          continue;
+        }
+        Integer page = pageLimit(op);
+        for (var r : op.getResponses().getAPIResponses().values()) {
+          if (r.getContent() == null) {
+            continue;
+          }
+          for (var m : r.getContent().getMediaTypes().values()) {
+            Schema schema = m.getSchema();
+            if (schema != null
+                && page != null
+                && is(schema, Schema.SchemaType.ARRAY)
+                && schema.getMaxItems() == null) {
+              schema.setMaxItems(page);
+            }
+            bound(schema, null);
+          }
+        }
+      }
     }
 
     private static Integer pageLimit(Operation op) {
