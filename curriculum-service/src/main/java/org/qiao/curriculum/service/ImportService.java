@@ -33,6 +33,7 @@ import org.qiao.curriculum.service.importing.ImportFormat;
 import org.qiao.curriculum.service.importing.SourceRow;
 import org.qiao.curriculum.service.importing.StudentFileReader;
 import org.qiao.kit.db.AfterCompletion;
+import org.qiao.kit.db.Failures;
 import org.qiao.kit.http.UploadBodies;
 import org.qiao.kit.ids.Digests;
 import org.qiao.kit.ids.Ids;
@@ -225,8 +226,11 @@ public class ImportService {
     long read(java.util.function.Consumer<SourceRow> sink) throws ImportFileException, IOException;
   }
 
-  /** How long the end of a job is retried while the database is away. */
-  private static final Duration FINISH_PATIENCE = Duration.ofMinutes(30);
+  /** How long a job waits for the database to come back, to resume or to record its end. */
+  private static final Duration PATIENCE = Duration.ofMinutes(30);
+
+  /** Resumptions of one job: a failure that keeps coming is not a passing one. */
+  private static final int MAX_ATTEMPTS = 20;
 
   private void afterCommit(UUID jobId, Runnable job) {
     afterCommit(jobId, job, null);
@@ -253,25 +257,41 @@ public class ImportService {
         });
   }
 
+  /**
+   * Runs the job. A failure that passes (PostgreSQL restarting, a connection cut) does not end it:
+   * once the database answers again the job resumes after the last stored chunk, since each chunk
+   * is stored with the job's count of rows read in one transaction, so no row is stored twice or
+   * skipped. Only a failure that would repeat (or one that keeps coming) fails the job.
+   */
   private void run(UUID jobId, Institution institution, RowSource source, Path file) {
-    Chunker chunker = new Chunker(jobId, institution);
     try {
-      QuarkusTransaction.requiringNew()
-          .run(
-              () -> {
-                StudentImport j = StudentImport.findById(jobId);
-                j.status = ImportStatus.RUNNING;
-                j.startedAt = clock.instant();
-              });
-      source.read(chunker::accept);
-      chunker.flush();
-      finish(jobId, ImportStatus.SUCCEEDED, null);
-    } catch (ImportFileException e) {
-      finish(jobId, ImportStatus.FAILED, e.getMessage());
-    } catch (Exception e) {
-      // The class only: a database error's detail may quote a row's values (personal data).
-      LOG.errorf("Student import %s failed: %s", jobId, e.getClass().getName());
-      finish(jobId, ImportStatus.FAILED, "the import stopped: " + e.getClass().getSimpleName());
+      for (int attempt = 1; ; attempt++) {
+        try {
+          long stored = begin(jobId);
+          Chunker chunker = new Chunker(jobId, institution, stored);
+          source.read(chunker::accept);
+          chunker.flush();
+          finish(jobId, ImportStatus.SUCCEEDED, null);
+          return;
+        } catch (ImportFileException e) {
+          finish(jobId, ImportStatus.FAILED, e.getMessage());
+          return;
+        } catch (Exception e) {
+          boolean passing = Failures.classify(e) == Failures.Kind.TRANSIENT;
+          if (passing
+              && attempt < MAX_ATTEMPTS
+              && untilStored("resume import " + jobId, () -> begin(jobId))) {
+            // The class only: a database error's detail may quote a row's values (personal data).
+            LOG.warnf(
+                "Student import %s interrupted (%s); resuming after its last stored chunk",
+                jobId, e.getClass().getSimpleName());
+            continue;
+          }
+          LOG.errorf("Student import %s failed: %s", jobId, e.getClass().getName());
+          finish(jobId, ImportStatus.FAILED, "the import stopped: " + e.getClass().getSimpleName());
+          return;
+        }
+      }
     } finally {
       if (file != null) {
         try {
@@ -283,34 +303,54 @@ public class ImportService {
     }
   }
 
+  /** Marks the job running (again); the number of its rows already stored. */
+  private long begin(UUID jobId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              StudentImport j = StudentImport.findById(jobId);
+              j.status = ImportStatus.RUNNING;
+              if (j.startedAt == null) {
+                j.startedAt = clock.instant();
+              }
+              return j.rowsRead;
+            });
+  }
+
   /**
    * Records how the job ended. The database may be what stopped the job (PostgreSQL restarting):
    * the outcome is retried until it is stored, so no job is left RUNNING for ever while the service
-   * lives (a service restart fails RUNNING jobs itself). The one worker waits meanwhile, as every
-   * other job would fail the same way.
+   * lives (a service restart fails RUNNING jobs itself).
    */
   private void finish(UUID jobId, ImportStatus status, String failure) {
+    if (!untilStored(
+        "record import " + jobId + " " + status, () -> store(jobId, status, failure))) {
+      LOG.errorf("Student import %s ended %s but could not be recorded", jobId, status);
+    }
+  }
+
+  /**
+   * Retries a database write with backoff while the database is away, for {@link #PATIENCE} at
+   * most; false if it never took it. The one worker waits meanwhile, as every other job would fail
+   * the same way.
+   */
+  private static boolean untilStored(String what, Runnable write) {
     long backoffMillis = 250;
-    long deadline = System.nanoTime() + FINISH_PATIENCE.toNanos();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (true) {
       try {
-        store(jobId, status, failure);
-        return;
+        write.run();
+        return true;
       } catch (RuntimeException e) {
         if (System.nanoTime() > deadline) {
-          LOG.errorf(
-              "Student import %s ended %s but could not be recorded: %s",
-              jobId, status, e.getClass().getName());
-          return;
+          return false;
         }
-        LOG.warnf(
-            "Student import %s ended %s; recording it failed (%s), retrying",
-            jobId, status, e.getClass().getSimpleName());
+        LOG.warnf("Could not %s (%s), retrying", what, e.getClass().getSimpleName());
         try {
           Thread.sleep(backoffMillis);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          return;
+          return false;
         }
         backoffMillis = Math.min(backoffMillis * 2, 5_000);
       }
@@ -337,13 +377,25 @@ public class ImportService {
     private final Map<String, Long> firstRowOfNumber = new HashMap<>();
     private final List<SourceRow> pending = new ArrayList<>();
 
-    Chunker(UUID jobId, Institution institution) {
+    /** Rows an earlier attempt stored: read again only to know their student numbers. */
+    private long alreadyStored;
+
+    Chunker(UUID jobId, Institution institution, long alreadyStored) {
       this.jobId = jobId;
       this.institution = institution;
       this.courseSkills = new CourseSkills(institution.id);
+      this.alreadyStored = alreadyStored;
     }
 
     void accept(SourceRow row) {
+      if (alreadyStored > 0) {
+        alreadyStored--;
+        RowValidator.Checked c = RowValidator.check(row);
+        if (c.statement() != null) {
+          firstRowOfNumber.putIfAbsent(c.statement().person().studentNumber(), row.rowNumber());
+        }
+        return;
+      }
       pending.add(row);
       if (pending.size() >= config.chunkSize()) {
         flush();

@@ -38,6 +38,7 @@ import org.qiao.kit.config.FatalErrors;
 import org.qiao.kit.config.KafkaClients;
 import org.qiao.kit.config.MessagingConfig;
 import org.qiao.kit.config.SupervisedLoop;
+import org.qiao.kit.db.Failures;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.events.EventSchemas;

@@ -1,14 +1,18 @@
-package org.qiao.kit.inbox;
+package org.qiao.kit.db;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.TimeoutException;
 
-/** Tells a passing failure (retry) from one that will fail the same way every time. */
-final class Failures {
+/**
+ * Tells a passing failure (retry) from one that will fail the same way every time: used by the
+ * inbox consumer (retry or dead-letter) and by long-running jobs that resume after the database
+ * comes back.
+ */
+public final class Failures {
 
-  enum Kind {
+  public enum Kind {
     TRANSIENT,
     PERMANENT,
     UNKNOWN
@@ -16,7 +20,7 @@ final class Failures {
 
   private Failures() {}
 
-  static Kind classify(Throwable e) {
+  public static Kind classify(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLTransientException
           || t instanceof ConnectException
