@@ -248,6 +248,12 @@ public final class LocalPlatform {
         .setCleanDataDirectory(false)
         .setPort(port)
         .setServerConfig("listen_addresses", "127.0.0.1")
+        // Embedded PostgreSQL turns synchronous_commit off; then a commit already answered (an
+        // acknowledged write, a consumer's effect whose Kafka offset is committed next) is lost
+        // when PostgreSQL crashes, and the event with it (found by deploy/chaos-test). With it on,
+        // a commit is in the WAL before it is answered: a crash of PostgreSQL loses nothing (fsync
+        // stays off, as only the machine itself crashing could lose the kernel's unwritten pages).
+        .setServerConfig("synchronous_commit", "on")
         // A developer's database (fsync is already off): bulk writes such as a cohort import
         // should not spend their time in WAL-forced checkpoints, full-page images and backends
         // evicting their own dirty pages from the default 128 MB of buffers.
