@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.qiao.internship.support.Internships;
 import org.qiao.kit.testing.ContractFuzz;
+import org.qiao.kit.testing.TestCaller;
 
 /** Every operation of the committed contract refuses malformed input cleanly and stores nothing. */
 @QuarkusTest
@@ -24,6 +26,13 @@ class ContractFuzzTest {
         x.student.create(
             x.path() + "/logs",
             Map.of("weekOf", monday.toString(), "text", "第一周", "hours", 40, "goals", List.of(0)));
+    // The lifecycle's steps each need an internship just before them, with its own parties.
+    Internships proposed = new Internships().proposedByTheInstitution();
+    Internships confirmed = new Internships().confirmed();
+    // The contract's example evaluation rates one skill: a plan of that one skill.
+    Internships toEvaluate = new Internships().planning("UVM验证").active();
+    Internships evaluated =
+        new Internships().active().evaluated(new int[] {4, 4, 4}, new int[] {3, 4, 5});
     ContractFuzz.ofCommittedContract()
         .actingFor(x.enterprise.code())
         .actingAs("enterprise", x.enterprise.token())
@@ -42,15 +51,20 @@ class ContractFuzzTest {
         .withValue("occurredOn", LocalDate.now().toString())
         .withValue("day", LocalDate.now().toString())
         .withValue("skill", "UVM验证")
-        .runningLast("completeInternship", "terminateInternship")
-        .expectingRefusedBaseline(
-            "acceptInternship", "the given internship is active: every party accepted it")
-        .expectingRefusedBaseline("startInternship", "the given internship is already active")
-        .expectingRefusedBaseline(
+        .runningLast("terminateInternship")
+        .forOperation("acceptInternship", on(proposed, "enterprise", proposed.enterprise))
+        .forOperation("startInternship", on(confirmed, "enterprise", confirmed.enterprise))
+        .forOperation("evaluateInternship", on(toEvaluate, "mentor", toEvaluate.enterpriseMentor))
+        .forOperation("completeInternship", on(evaluated, "university", evaluated.institution))
+        .expectingRefusedExtreme(
             "evaluateInternship",
-            "a mentor rates every planned skill at once; the example rates one")
-        .expectingRefusedBaseline(
-            "completeInternship", "needs both mentors' evaluations, which the fuzz cannot give")
+            "ratings maxItems",
+            "one rating for each skill of the plan, and no other skill")
         .assertEveryOperationRefusesMalformedInput();
+  }
+
+  /** The operation's requests act on this internship, made by one of its parties in the role. */
+  private static Consumer<ContractFuzz> on(Internships x, String role, TestCaller party) {
+    return f -> f.owning("/api/v1/internships", x.id).actingAs(role, party.token());
   }
 }

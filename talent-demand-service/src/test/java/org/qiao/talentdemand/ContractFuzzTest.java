@@ -1,9 +1,16 @@
 package org.qiao.talentdemand;
 
+import static org.qiao.talentdemand.support.Bodies.aChallenge;
+import static org.qiao.talentdemand.support.Bodies.aDemand;
+import static org.qiao.talentdemand.support.Bodies.aTrainingOrder;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.qiao.kit.testing.ContractFuzz;
 import org.qiao.talentdemand.support.Api;
+import org.qiao.talentdemand.support.ProposalEvents;
 
 /** Every operation of the committed contract refuses malformed input cleanly and stores nothing. */
 @QuarkusTest
@@ -25,23 +32,36 @@ class ContractFuzzTest {
   void everyOperationRefusesMalformedInputAsARegisteredEnterprise() throws Exception {
     // A registered enterprise gets past "register first", so the corpus reaches deeper checks.
     Api.Org enterprise = Api.enterprise();
+    String newcomer = Api.newCreditCode();
+    String draft =
+        Api.create(enterprise, "/api/v1/demands", aDemand().with("publish", false).build());
+    String challenge = Api.create(enterprise, "/api/v1/challenges", aChallenge().build());
+    String interest = Api.interestIn(challenge);
+    // As large as the contract lets an award be: its extremes then meet the order's state (409),
+    // never a bound of this order or proposal.
+    String toAward =
+        Api.create(
+            enterprise,
+            "/api/v1/training-orders",
+            aTrainingOrder().with("headcount", 5000).build());
+    String proposal = ProposalEvents.delivered(enterprise, toAward, 5000);
+    String toFulfil = contracted(enterprise);
     fuzz()
         .actingFor(enterprise.code())
         .owning("/api/v1/enterprises", enterprise.id())
-        .expectingRefusedBaseline(
-            "registerEnterprise", "an organisation registers once, and this one has")
-        .expectingRefusedBaseline(
-            "awardTrainingOrder", "needs a proposal, which arrives from curriculum-service")
-        .expectingRefusedBaseline(
-            "fulfilTrainingOrder",
-            "needs an awarded proposal, which arrives from curriculum-service")
-        .expectingRefusedBaseline(
-            "selectChallengeInterest", "needs the interest's id, which the fuzz cannot know")
-        .expectingRefusedBaseline(
-            "publishDemand", "the example demand is published when it is created (publish: true)")
-        .expectingRefusedBaseline(
-            "putDemandTemplate",
-            "would overwrite a template other tests read; DemandResourceTest covers it")
+        .forOperation(
+            "registerEnterprise", f -> f.actingFor(newcomer).withValue("creditCode", newcomer))
+        .forOperation("publishDemand", f -> f.owning("/api/v1/demands", draft))
+        .forOperation(
+            "selectChallengeInterest",
+            f -> f.owning("/api/v1/challenges", challenge).withValue("interestId", interest))
+        .forOperation(
+            "awardTrainingOrder",
+            f -> f.owning("/api/v1/training-orders", toAward).withValue("proposalId", proposal))
+        .forOperation("fulfilTrainingOrder", f -> f.owning("/api/v1/training-orders", toFulfil))
+        // The example's occupation is one other tests read; this one no test reads.
+        .forOperation(
+            "putDemandTemplate", f -> f.owning("/api/v1/demand-templates", newOccupationCode()))
         // Rules between two fields, or with the object's state, which a schema cannot state:
         .expectingRefusedExtreme("postChallenge", "budgetMin maximum", "at most budgetMax")
         .expectingRefusedExtreme("postChallenge", "budgetMax minimum", "at least budgetMin")
@@ -50,5 +70,25 @@ class ContractFuzzTest {
         .expectingRefusedExtreme("reviseDemand", "salaryMin maximum", "at most salaryMax")
         .expectingRefusedExtreme("reviseDemand", "salaryMax minimum", "at least salaryMin")
         .assertEveryOperationRefusesMalformedInput();
+  }
+
+  /** An order of the enterprise with one proposal awarded: CONTRACTED, ready to be fulfilled. */
+  private static String contracted(Api.Org enterprise) {
+    String order = Api.create(enterprise, "/api/v1/training-orders", aTrainingOrder().build());
+    String proposal = ProposalEvents.delivered(enterprise, order, 5);
+    String path = "/api/v1/training-orders/" + order;
+    enterprise
+        .ifMatch(path)
+        .body(Map.of("proposalId", proposal, "capacity", 5))
+        .post(path + "/awards")
+        .then()
+        .statusCode(200);
+    return order;
+  }
+
+  /** A code of the form the service takes (major group 1–8) that no demand or test uses. */
+  private static String newOccupationCode() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return String.format("8-00-%02d-%02d", r.nextInt(100), r.nextInt(100));
   }
 }

@@ -22,6 +22,10 @@ public final class Internships {
   public static final LocalDate END = START.plusDays(60);
 
   private final String divisionCode;
+  private List<Map<String, Object>> goals =
+      List.of(
+          Map.of("description", "搭建UVM验证环境", "skills", List.of("UVM验证", "SystemVerilog")),
+          Map.of("description", "编写测试用例", "skills", List.of("Python")));
 
   /** In 浦东新区, Shanghai. */
   public Internships() {
@@ -48,11 +52,13 @@ public final class Internships {
         Map.entry("endDate", END.toString()),
         Map.entry("divisionCode", divisionCode),
         Map.entry("place", "张江 验证实验室"),
-        Map.entry(
-            "goals",
-            List.of(
-                Map.of("description", "搭建UVM验证环境", "skills", List.of("UVM验证", "SystemVerilog")),
-                Map.of("description", "编写测试用例", "skills", List.of("Python")))));
+        Map.entry("goals", goals));
+  }
+
+  /** A plan of one goal that trains one skill (instead of UVM验证, SystemVerilog and Python). */
+  public Internships planning(String skill) {
+    goals = List.of(Map.of("description", "掌握" + skill, "skills", List.of(skill)));
+    return this;
   }
 
   public String path() {
@@ -62,6 +68,12 @@ public final class Internships {
   /** Proposed by the enterprise. */
   public Internships proposed() {
     id = enterprise.create("/api/v1/internships", proposal());
+    return this;
+  }
+
+  /** Proposed by the institution: the enterprise and both mentors have yet to accept. */
+  public Internships proposedByTheInstitution() {
+    id = institution.create("/api/v1/internships", proposal());
     return this;
   }
 

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -47,10 +48,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * editing any test.
  *
  * <p>Each corpus starts from a valid request built from the schema's examples; that request must
- * succeed (an operation whose valid request cannot succeed in a generic run is listed by the
- * service's test with the reason), and so must the same request with each documented extreme
- * (minimum, maximum, maxLength, maxItems) in place of a value: a bound the contract states is a
- * value a generated client may send.
+ * succeed (an operation that needs a state or a caller of its own is given them by the service's
+ * test, {@link #forOperation}), and so must the same request with each documented extreme (minimum,
+ * maximum, maxLength, maxItems) in place of a value: a bound the contract states is a value a
+ * generated client may send.
  */
 public final class ContractFuzz {
 
@@ -72,19 +73,15 @@ public final class ContractFuzz {
           .build();
 
   final JsonNode doc;
-  private String org = "fuzz-org";
+  private Settings settings = new Settings();
   private Set<String> ignoredTables = Set.of("flyway_schema_history");
 
   /** The relay marks outbox rows published in the background: only new rows count there. */
   private static final Set<String> COUNT_ONLY = Set.of("outbox_event");
 
   private final List<String> findings = new ArrayList<>();
-  private final Map<String, Seed> seeds = new LinkedHashMap<>();
-  private final Map<String, String> refusedBaselines = new TreeMap<>();
-  private final Map<String, String> tokens = new LinkedHashMap<>();
   private final Set<String> last = new java.util.LinkedHashSet<>();
-  private final Set<String> omitted = new java.util.HashSet<>();
-  private final Map<String, JsonNode> values = new LinkedHashMap<>();
+  private final Map<String, Consumer<ContractFuzz>> ownSettings = new LinkedHashMap<>();
   private final Map<String, String> refusedExtremes = new TreeMap<>();
   private final Set<String> unusedExceptions = new java.util.TreeSet<>();
   private int requests;
@@ -109,7 +106,7 @@ public final class ContractFuzz {
 
   /** The organisation every token acts for (one that owns data reaches deeper checks). */
   public ContractFuzz actingFor(String org) {
-    this.org = org;
+    settings.org = org;
     return this;
   }
 
@@ -125,17 +122,6 @@ public final class ContractFuzz {
    */
   public ContractFuzz settledWhen(String countQuery) {
     this.settledWhen = countQuery;
-    return this;
-  }
-
-  /**
-   * An operation whose valid request cannot succeed in this generic run (it needs a state or a
-   * person the fuzz cannot make), with the reason; printed on each run, and a finding if it does
-   * succeed after all (so the list only shrinks).
-   */
-  public ContractFuzz expectingRefusedBaseline(String operationId, String why) {
-    refusedBaselines.put(operationId, why);
-    unusedExceptions.add("baseline " + operationId);
     return this;
   }
 
@@ -162,7 +148,7 @@ public final class ContractFuzz {
    * token for the role with a made-up subject.
    */
   public ContractFuzz actingAs(String role, String token) {
-    tokens.put(role, token);
+    settings.tokens.put(role, token);
     return this;
   }
 
@@ -171,7 +157,7 @@ public final class ContractFuzz {
    * the caller), instead of one made from its schema.
    */
   public ContractFuzz withValue(String field, String value) {
-    values.put(field, NODES.textNode(value));
+    settings.values.put(field, NODES.textNode(value));
     return this;
   }
 
@@ -180,7 +166,7 @@ public final class ContractFuzz {
    * another kind of the object: a programme's details in a major's plan).
    */
   public ContractFuzz omitting(String field) {
-    omitted.add(field);
+    settings.omitted.add(field);
     return this;
   }
 
@@ -190,7 +176,19 @@ public final class ContractFuzz {
    * act on it. A nested collection is named as in the contract ({@code /things/{id}/parts}).
    */
   public ContractFuzz owning(String collection, String id) {
-    seeds.put(collection, new Seed(id, collection + "/" + id, Map.of()));
+    settings.seeds.put(collection, new Seed(id, collection + "/" + id, Map.of()));
+    return this;
+  }
+
+  /**
+   * Settings of one operation's own, for a valid request that needs a state or a caller the run's
+   * settings cannot give (a draft to publish, an organisation yet to register, a record a flow
+   * brought to a step): {@code own} calls {@link #owning}, {@link #withValue}, {@link #omitting},
+   * {@link #actingFor} or {@link #actingAs}, on top of the run's settings, for that operation's
+   * requests only. Its valid request must succeed like any other.
+   */
+  public ContractFuzz forOperation(String operationId, Consumer<ContractFuzz> own) {
+    ownSettings.put(operationId, own);
     return this;
   }
 
@@ -230,9 +228,9 @@ public final class ContractFuzz {
     for (Operation o : deletions) {
       fuzz(o);
     }
-    refusedBaselines.forEach(
-        (id, why) ->
-            System.out.println("ContractFuzz: baseline of " + id + " not required: " + why));
+    for (String id : ownSettings.keySet()) {
+      findings.add("settings for " + id + ", which is no operation of the contract");
+    }
     for (String unused : baselinesMayBeRefused == null ? unusedExceptions : Set.<String>of()) {
       findings.add("listed as refused but never refused (remove it from the list): " + unused);
     }
@@ -249,6 +247,22 @@ public final class ContractFuzz {
   }
 
   private void fuzz(Operation op) throws SQLException {
+    Consumer<ContractFuzz> own = ownSettings.remove(op.id);
+    if (own == null) {
+      fuzzWithSettings(op);
+      return;
+    }
+    Settings run = settings;
+    settings = run.copy();
+    try {
+      own.accept(this);
+      fuzzWithSettings(op);
+    } finally {
+      settings = run;
+    }
+  }
+
+  private void fuzzWithSettings(Operation op) throws SQLException {
     operations++;
     Seed seed = seedFor(op);
     Request valid = op.validRequest(seed);
@@ -258,17 +272,11 @@ public final class ContractFuzz {
     boolean harmless = op.method.equals("GET") || !op.path.contains("{") || seed != null;
     HttpResponse<String> baseline = harmless ? exchange(op, valid) : null;
     boolean succeeded = baseline != null && baseline.statusCode() / 100 == 2;
-    String listed = refusedBaselines.get(op.id);
     if (baseline != null && (baseline.statusCode() == 415 || baseline.statusCode() >= 500)) {
       findings.add(op + " [the valid request derived from the contract] -> " + describe(baseline));
     } else if (succeeded) {
       succeededBaselines++;
-      if (listed != null) {
-        findings.add(op + " [valid request] succeeded, but is listed as refused: " + listed);
-      }
       sendExtremes(op);
-    } else if (listed != null) {
-      unusedExceptions.remove("baseline " + op.id);
     } else if (baselinesMayBeRefused == null) {
       // The field-level expectations below still demand each mutation be refused for its field,
       // but a valid request that fails proves the corpus reaches no deeper than that failure.
@@ -276,7 +284,8 @@ public final class ContractFuzz {
           op
               + " ("
               + op.id
-              + ") [valid request from the contract's examples] did not succeed: "
+              + ") [valid request from the contract's examples] did not succeed (forOperation"
+              + " gives it the state or caller it needs): "
               + (baseline == null
                   ? "not sent: no object of the caller to act on"
                   : describe(baseline)));
@@ -322,8 +331,8 @@ public final class ContractFuzz {
       // A fresh object for each request, so one operation's change (a closure) leaves the next
       // operation's object in its first state; the caller's own given objects where there are.
       seed =
-          seeds.containsKey(collection)
-              ? given(seeds.get(collection), collection, known)
+          settings.seeds.containsKey(collection)
+              ? given(settings.seeds.get(collection), collection, known)
               : create(collection, known);
       if (seed == null) {
         return null;
@@ -382,6 +391,29 @@ public final class ContractFuzz {
    */
   private record Seed(String id, String path, Map<String, String> ids) {}
 
+  /** What valid requests are made of: who acts, on which given objects, with which values. */
+  private static final class Settings {
+    String org = "fuzz-org";
+    final Map<String, Seed> seeds = new LinkedHashMap<>();
+    final Map<String, String> tokens = new LinkedHashMap<>();
+    final Set<String> omitted = new java.util.HashSet<>();
+    final Map<String, JsonNode> values = new LinkedHashMap<>();
+
+    String tokenFor(String role) {
+      return tokens.containsKey(role) ? tokens.get(role) : TestJwt.token(role, org);
+    }
+
+    Settings copy() {
+      Settings c = new Settings();
+      c.org = org;
+      c.seeds.putAll(seeds);
+      c.tokens.putAll(tokens);
+      c.omitted.addAll(omitted);
+      c.values.putAll(values);
+      return c;
+    }
+  }
+
   /** The current ETag of the seed (GET on it), or "0" when it has none. */
   private String etagOf(Seed seed, Operation op) {
     try {
@@ -389,12 +421,7 @@ public final class ContractFuzz {
           HTTP.send(
               HttpRequest.newBuilder(URI.create(base() + seed.path()))
                   .timeout(Duration.ofSeconds(30))
-                  .header(
-                      "Authorization",
-                      "Bearer "
-                          + (tokens.containsKey(op.role)
-                              ? tokens.get(op.role)
-                              : TestJwt.token(op.role, org)))
+                  .header("Authorization", "Bearer " + settings.tokenFor(op.role))
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -491,7 +518,7 @@ public final class ContractFuzz {
     }
     // A field whose value the test gives (an id that must exist, the caller's own code) keeps it.
     Object last = path.isEmpty() ? null : path.get(path.size() - 1);
-    if (!path.isEmpty() && !(last instanceof String name && values.containsKey(name))) {
+    if (!path.isEmpty() && !(last instanceof String name && settings.values.containsKey(name))) {
       extremesOf(s)
           .forEach((label, value) -> out.put(field(at) + " " + label, Map.entry(path, value)));
     }
@@ -1063,7 +1090,7 @@ public final class ContractFuzz {
               : validNode(bodySchema, 0).toString().getBytes(StandardCharsets.UTF_8);
       return new Request(
           this,
-          tokens.containsKey(role) ? tokens.get(role) : TestJwt.token(role, org),
+          settings.tokenFor(role),
           pathValues,
           query,
           headers,
@@ -1266,11 +1293,11 @@ public final class ContractFuzz {
                   p -> {
                     JsonNode prop = resolve(p.getValue());
                     boolean defaulted = p.getValue().has("default") || prop.has("default");
-                    if (omitted.contains(p.getKey())) {
+                    if (settings.omitted.contains(p.getKey())) {
                       return;
                     }
-                    if (values.containsKey(p.getKey())) {
-                      o.set(p.getKey(), values.get(p.getKey()));
+                    if (settings.values.containsKey(p.getKey())) {
+                      o.set(p.getKey(), settings.values.get(p.getKey()));
                     } else if (required.contains(p.getKey()) || !defaulted) {
                       o.set(p.getKey(), validNode(p.getValue(), depth + 1));
                     }

@@ -151,13 +151,16 @@ public class TrainingOrderResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       @Valid @NotNull AwardRequest body) {
+    // Read before the key is looked up: a retry whose If-Match is missing or broken is refused as
+    // a first try would be, not answered with the stored reply; one naming another version is
+    // another request (422).
+    long expectedVersion = Versions.required(ifMatch);
     return idempotency.create(
         idempotencyKey,
         "POST /api/v1/training-orders/" + id + "/awards",
-        body,
+        List.of(body, expectedVersion),
         () -> {
-          TrainingOrder o =
-              orders.award(id, body.proposalId(), body.capacity(), Versions.required(ifMatch));
+          TrainingOrder o = orders.award(id, body.proposalId(), body.capacity(), expectedVersion);
           return Responses.ok(TrainingOrderResponse.of(o), o.version);
         });
   }

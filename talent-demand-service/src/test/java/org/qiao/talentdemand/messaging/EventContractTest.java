@@ -127,11 +127,7 @@ class EventContractTest {
           .statusCode(200);
 
       String c1 = Api.create(owner, "/api/v1/challenges", aChallenge().build());
-      String interest =
-          Api.create(
-              Api.university(),
-              "/api/v1/challenges/" + c1 + "/interests",
-              Map.of("contactName", "李"));
+      String interest = Api.interestIn(c1);
       owner
           .ifMatch("/api/v1/challenges/" + c1)
           .body(Map.of("interestId", interest))

@@ -1,5 +1,6 @@
 package org.qiao.talentdemand.rest;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.qiao.talentdemand.support.Bodies.aChallenge;
 import static org.qiao.talentdemand.support.Bodies.aDemand;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.qiao.talentdemand.support.Api;
+import org.qiao.talentdemand.support.ProposalEvents;
 
-/** Every creating POST honours Idempotency-Key: replay on the same body, 422 on another. */
+/** Every POST with Idempotency-Key honours it: replay on the same body, 422 on another. */
 @QuarkusTest
 class IdempotencyTest {
 
@@ -76,5 +78,43 @@ class IdempotencyTest {
         "/api/v1/challenges/" + challenge + "/interests",
         Map.of("contactName", "李教授"),
         Map.of("contactName", "王教授"));
+  }
+
+  @Test
+  void awardsReplayOnlyTheSameRequestWithTheSameIfMatch() {
+    Api.Org owner = Api.enterprise();
+    String order = Api.create(owner, "/api/v1/training-orders", aTrainingOrder().build());
+    String path = "/api/v1/training-orders/" + order;
+    Map<String, Object> award =
+        Map.of("proposalId", ProposalEvents.delivered(owner, order, 5), "capacity", 5);
+    String key = UUID.randomUUID().toString();
+    String etag = owner.call().get(path).then().extract().header("ETag");
+    for (int attempt = 0; attempt < 2; attempt++) {
+      owner
+          .call()
+          .header("Idempotency-Key", key)
+          .header("If-Match", etag)
+          .body(award)
+          .post(path + "/awards")
+          .then()
+          .statusCode(200)
+          .body("awardedCapacity", equalTo(5));
+    }
+    // A retry is checked like a first try: its If-Match is part of the request the key stands for.
+    owner
+        .call()
+        .header("Idempotency-Key", key)
+        .body(award)
+        .post(path + "/awards")
+        .then()
+        .statusCode(428);
+    owner
+        .call()
+        .header("Idempotency-Key", key)
+        .header("If-Match", "\"99\"")
+        .body(award)
+        .post(path + "/awards")
+        .then()
+        .statusCode(422);
   }
 }

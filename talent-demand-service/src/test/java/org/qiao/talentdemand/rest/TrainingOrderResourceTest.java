@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.qiao.talentdemand.support.Bodies.aTrainingOrder;
+import static org.qiao.talentdemand.support.ProposalEvents.awaitProposals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,29 +37,6 @@ class TrainingOrderResourceTest {
         event.source(), event.type(), event.subject(), ((ObjectNode) event.data()).deepCopy());
   }
 
-  static List<Map<String, Object>> awaitProposals(Api.Org owner, String orderId, int count) {
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () ->
-                owner
-                        .call()
-                        .get("/api/v1/training-orders/{id}/proposals", orderId)
-                        .then()
-                        .extract()
-                        .jsonPath()
-                        .getList("$")
-                        .size()
-                    >= count);
-    return owner
-        .call()
-        .get("/api/v1/training-orders/{id}/proposals", orderId)
-        .then()
-        .extract()
-        .jsonPath()
-        .getList("$");
-  }
-
   @Test
   void proposalEventAppearsUnderItsOrderAndARedeliveryIsIgnored() {
     Api.Org owner = Api.enterprise();
@@ -80,14 +58,7 @@ class TrainingOrderResourceTest {
     await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> InboxProbe.processed("talent-demand-service", later.id()));
-    List<Map<String, Object>> after =
-        owner
-            .call()
-            .get("/api/v1/training-orders/{id}/proposals", orderId)
-            .then()
-            .extract()
-            .jsonPath()
-            .getList("$");
+    List<Map<String, Object>> after = ProposalEvents.listed(owner, orderId);
     assertEquals(listed, after, "the redelivered proposal changed nothing");
   }
 

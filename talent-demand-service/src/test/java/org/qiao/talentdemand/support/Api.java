@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
 import org.qiao.kit.testing.TestCodes;
 import org.qiao.kit.testing.TestJwt;
 
@@ -57,6 +58,14 @@ public final class Api {
 
   public static Org government() {
     return new Org("gov-sh", null, TestJwt.token("government", "gov-sh"));
+  }
+
+  /** A fresh university's interest in the challenge; its id. */
+  public static String interestIn(String challenge) {
+    return create(
+        university(),
+        "/api/v1/challenges/" + challenge + "/interests",
+        Map.of("contactName", "李教授"));
   }
 
   /** Creates a resource and returns its id. */
