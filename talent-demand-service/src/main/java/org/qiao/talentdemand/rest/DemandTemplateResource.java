@@ -89,7 +89,10 @@ public class DemandTemplateResource {
       summary = "The template for an occupation (职业分类大典 code)",
       description = "404 when no template exists for the occupation code.")
   public TemplateResponse get(
-      @PathParam("occupationCode") @Parameter(example = "2-02-10-09") @Size(max = 10)
+      @PathParam("occupationCode")
+          @Parameter(example = "2-02-10-09")
+          @Pattern(regexp = "[1-8]-\\d{2}-\\d{2}-\\d{2}", message = "must look like 2-02-10-03")
+          @Size(max = 10)
           String occupationCode) {
     return TemplateResponse.of(templates.get(occupationCode));
   }
@@ -103,7 +106,10 @@ public class DemandTemplateResource {
       description =
           "Role admin. Replaces the whole template of the occupation; the path's code is the template's key.")
   public TemplateResponse put(
-      @PathParam("occupationCode") @Parameter(example = "2-02-10-09") @Size(max = 10)
+      @PathParam("occupationCode")
+          @Parameter(example = "2-02-10-09")
+          @Pattern(regexp = "[1-8]-\\d{2}-\\d{2}-\\d{2}", message = "must look like 2-02-10-03")
+          @Size(max = 10)
           String occupationCode,
       @Valid @NotNull TemplateRequest body) {
     return TemplateResponse.of(
