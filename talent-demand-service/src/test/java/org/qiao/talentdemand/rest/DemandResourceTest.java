@@ -478,7 +478,14 @@ class DemandResourceTest {
         .body("essentialSkills.name", hasItem("机器学习"))
         .body("optionalSkills.name", hasItem("PyTorch"))
         .body("majorCodes", hasItem("080717T"));
-    Api.university().call().get("/api/v1/demand-templates/9-99-99-99").then().statusCode(404);
+    Api.university().call().get("/api/v1/demand-templates/8-99-99-99").then().statusCode(404);
+    // Not an occupation code at all: refused naming the parameter, as the contract's pattern says.
+    Api.university()
+        .call()
+        .get("/api/v1/demand-templates/9-99-99-99")
+        .then()
+        .statusCode(400)
+        .body(org.hamcrest.Matchers.containsString("occupationCode"));
     Api.university()
         .call()
         .get("/api/v1/demand-templates")
