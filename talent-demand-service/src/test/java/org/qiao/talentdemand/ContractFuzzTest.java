@@ -7,10 +7,13 @@ import static org.qiao.talentdemand.support.Bodies.aTrainingOrder;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.qiao.kit.testing.ContractFuzz;
 import org.qiao.talentdemand.support.Api;
+import org.qiao.talentdemand.support.Applications;
 import org.qiao.talentdemand.support.ProposalEvents;
+import org.qiao.talentdemand.support.Students;
 
 /** Every operation of the committed contract refuses malformed input cleanly and stores nothing. */
 @QuarkusTest
@@ -46,8 +49,20 @@ class ContractFuzzTest {
             aTrainingOrder().with("headcount", 5000).build());
     String proposal = ProposalEvents.delivered(enterprise, toAward, 5000);
     String toFulfil = contracted(enterprise);
+    // Applications, each with its own student, in the stage its operation moves from.
+    String open = Applications.demand(enterprise, 5);
+    Api.Org invitee = Students.published();
+    Api.Org applicant = Students.published();
+    Api.Org reader = Students.published();
+    Api.Org toAccept = Students.published();
+    Api.Org toDecline = Students.published();
+    Api.Org toWithdraw = Students.published();
+    Api.Org toReject = Students.published();
+    String rejectable = Applications.apply(toReject, open);
+    Applications.take(enterprise, rejectable, "acceptance").statusCode(200);
     fuzz()
         .actingFor(enterprise.code())
+        .actingAs("student", Students.published().token())
         .owning("/api/v1/enterprises", enterprise.id())
         .forOperation(
             "registerEnterprise", f -> f.actingFor(newcomer).withValue("creditCode", newcomer))
@@ -59,6 +74,18 @@ class ContractFuzzTest {
             "awardTrainingOrder",
             f -> f.owning("/api/v1/training-orders", toAward).withValue("proposalId", proposal))
         .forOperation("fulfilTrainingOrder", f -> f.owning("/api/v1/training-orders", toFulfil))
+        .forOperation(
+            "inviteStudent",
+            f -> f.owning("/api/v1/demands", open).withValue("studentId", invitee.id()))
+        .forOperation(
+            "applyToDemand",
+            f -> f.actingAs("student", applicant.token()).withValue("demandId", open))
+        .forOperation("getApplication", invited(enterprise, open, reader))
+        .forOperation("acceptApplication", invited(enterprise, open, toAccept))
+        .forOperation("declineApplication", invited(enterprise, open, toDecline))
+        .forOperation("withdrawApplication", invited(enterprise, open, toWithdraw))
+        .forOperation("rejectApplication", f -> f.owning("/api/v1/applications", rejectable))
+        .forOperation("blockEnterprise", f -> f.withValue("enterpriseId", Api.enterprise().id()))
         // The example's occupation is one other tests read; this one no test reads.
         .forOperation(
             "putDemandTemplate", f -> f.owning("/api/v1/demand-templates", newOccupationCode()))
@@ -84,6 +111,13 @@ class ContractFuzzTest {
         .then()
         .statusCode(200);
     return order;
+  }
+
+  /** The student's invitation to the demand, acted on as the student. */
+  private static Consumer<ContractFuzz> invited(
+      Api.Org enterprise, String demand, Api.Org student) {
+    String invitation = Applications.invite(enterprise, demand, student);
+    return f -> f.owning("/api/v1/applications", invitation).actingAs("student", student.token());
   }
 
   /** A code of the form the service takes (major group 1–8) that no demand or test uses. */

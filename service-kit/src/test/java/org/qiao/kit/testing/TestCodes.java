@@ -25,4 +25,15 @@ public final class TestCodes {
   public static String newInstitutionCode() {
     return "41310" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
   }
+
+  /** A new pseudonymous id of a student, of the form curriculum-service issues (ADR 0009). */
+  public static String newPseudonym() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    StringBuilder id = new StringBuilder("s");
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < 26; i++) {
+      id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return id.toString();
+  }
 }

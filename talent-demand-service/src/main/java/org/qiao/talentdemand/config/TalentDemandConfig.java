@@ -12,6 +12,8 @@ public interface TalentDemandConfig {
 
   Expiry expiry();
 
+  Applications applications();
+
   interface Templates {
     /** Where the demand templates come from: {@code classpath:...} or a file path. */
     @WithDefault("classpath:templates/demand-templates.json")
@@ -28,5 +30,15 @@ public interface TalentDemandConfig {
 
     @WithDefault("200")
     int batchSize();
+  }
+
+  interface Applications {
+    /** Days the side asked has to answer an invitation or application before it expires. */
+    @WithDefault("14")
+    int answerDays();
+
+    /** Unanswered invitations a demand may have at once, per person of its headcount. */
+    @WithDefault("10")
+    int invitationsPerHeadcount();
   }
 }

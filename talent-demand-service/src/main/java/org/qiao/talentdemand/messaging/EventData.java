@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.qiao.talentdemand.domain.Application;
 import org.qiao.talentdemand.domain.Challenge;
 import org.qiao.talentdemand.domain.Demand;
 import org.qiao.talentdemand.domain.Enterprise;
@@ -173,6 +174,30 @@ final class EventData {
           about == null ? null : new InterestRef(about.id, about.universityCode),
           c.version,
           c.updatedAt);
+    }
+  }
+
+  record ApplicationState(
+      UUID applicationId,
+      UUID demandId,
+      EnterpriseRef enterprise,
+      String studentId,
+      String startedBy,
+      String status,
+      Instant answerBy,
+      long version,
+      Instant updatedAt) {
+    static ApplicationState of(Application a, Enterprise owner) {
+      return new ApplicationState(
+          a.id,
+          a.demandId,
+          EnterpriseRef.of(owner),
+          a.studentId,
+          a.startedBy.name(),
+          a.status.name(),
+          a.answerBy,
+          a.version,
+          a.updatedAt);
     }
   }
 }

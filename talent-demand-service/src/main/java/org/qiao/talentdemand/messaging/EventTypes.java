@@ -25,6 +25,8 @@ public final class EventTypes {
   public static final String PROPOSAL_SUBMITTED = "qiao.proposal.submitted.v1";
 
   public static final String PROPOSAL_WITHDRAWN = "qiao.proposal.withdrawn.v1";
+  public static final String STUDENT_PROFILE_PUBLISHED = "qiao.student.profile-published.v1";
+  public static final String STUDENT_FORGOTTEN = "qiao.student.forgotten.v1";
 
   private EventTypes() {}
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.qiao.kit.outbox.Outbox;
+import org.qiao.talentdemand.domain.Application;
 import org.qiao.talentdemand.domain.Challenge;
 import org.qiao.talentdemand.domain.Demand;
 import org.qiao.talentdemand.domain.Enterprise;
@@ -45,5 +46,12 @@ public class TalentDemandEvents {
   public void challenge(String type, Challenge c, Enterprise owner, Interest about) {
     em.flush();
     outbox.record("challenge", c.id, type, EventData.ChallengeState.of(c, owner, about));
+  }
+
+  /** The application's stage as its event: {@code qiao.application.<stage>.v1}. */
+  public void application(Application a, Enterprise owner) {
+    em.flush();
+    outbox.record(
+        "application", a.id, a.status.eventType(), EventData.ApplicationState.of(a, owner));
   }
 }

@@ -37,8 +37,11 @@ import org.qiao.kit.http.Responses;
 import org.qiao.kit.http.Versions;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.security.Roles;
+import org.qiao.talentdemand.domain.Application;
+import org.qiao.talentdemand.domain.ApplicationStatus;
 import org.qiao.talentdemand.domain.Demand;
 import org.qiao.talentdemand.domain.DemandStatus;
+import org.qiao.talentdemand.service.ApplicationService;
 import org.qiao.talentdemand.service.DemandService;
 
 @Path("/api/v1/demands")
@@ -48,12 +51,23 @@ import org.qiao.talentdemand.service.DemandService;
 public class DemandResource {
 
   private final DemandService demands;
+  private final ApplicationService applications;
   private final Idempotency idempotency;
 
-  DemandResource(DemandService demands, Idempotency idempotency) {
+  DemandResource(DemandService demands, ApplicationService applications, Idempotency idempotency) {
     this.demands = demands;
+    this.applications = applications;
     this.idempotency = idempotency;
   }
+
+  /** Whom an enterprise invites: a student's pseudonymous id (from a ranking, or given). */
+  @Schema(name = "InvitationRequest")
+  public record InvitationRequest(
+      @Schema(example = "sm4k2q7xz3h5n6p2r4t7v3w5y2a")
+          @NotNull
+          @Size(max = 27)
+          @Pattern(regexp = "s[a-z2-7]{26}", message = "must be a pseudonymous id")
+          String studentId) {}
 
   /** Hires to count against a demand's headcount. */
   @Schema(name = "Hires")
@@ -225,5 +239,67 @@ public class DemandResource {
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     Demand d = demands.close(id, Versions.required(ifMatch));
     return Responses.ok(DemandResponse.of(d), d.version);
+  }
+
+  @POST
+  @Path("/{id}/invitations")
+  @RolesAllowed(Roles.ENTERPRISE)
+  @Operation(
+      operationId = "inviteStudent",
+      summary = "Invite a student to the caller's published demand",
+      description =
+          "404 alike for a demand not the caller's and for a student who is unknown, has not"
+              + " consented, was forgotten or has blocked the enterprise, so ids cannot be probed."
+              + " 409 when the student declined an invitation to this demand before, already has"
+              + " an open application to it, or the demand has its most unanswered invitations"
+              + " (10 per person of its headcount by default). The student answers within the"
+              + " configured days (14 by default), or it expires. Event:"
+              + " qiao.application.invited.v1.")
+  @APIResponse(
+      responseCode = "201",
+      content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
+  public Response invite(
+      @PathParam("id") UUID id,
+      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Valid @NotNull InvitationRequest body,
+      UriInfo uri) {
+    return idempotency.create(
+        idempotencyKey,
+        "POST /api/v1/demands/" + id + "/invitations",
+        body,
+        () -> {
+          Application a = applications.invite(id, body.studentId());
+          return Response.created(
+                  uri.getBaseUriBuilder().path("api/v1/applications").path(a.id.toString()).build())
+              .entity(ApplicationResponse.of(a))
+              .tag(Versions.etag(a.version))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/{id}/applications")
+  @RolesAllowed(Roles.ENTERPRISE)
+  @Operation(
+      operationId = "listDemandApplications",
+      summary = "Invitations and applications of the caller's demand",
+      description = "Newest first; next page in the Link header.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = ApplicationResponse[].class)))
+  public Response applications(
+      @PathParam("id") UUID id,
+      @Parameter(schema = @Schema(implementation = ApplicationStatus.class)) @QueryParam("status")
+          String status,
+      @BeanParam PageRequest page,
+      UriInfo uri) {
+    return applications
+        .ofDemand(
+            id,
+            Params.enumValue(ApplicationStatus.class, status, "status"),
+            page.cursor(),
+            page.limit())
+        .map(ApplicationResponse::of)
+        .toResponse(uri);
   }
 }

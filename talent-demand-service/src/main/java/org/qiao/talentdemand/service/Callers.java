@@ -2,6 +2,7 @@ package org.qiao.talentdemand.service;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.security.Caller;
 import org.qiao.kit.security.Roles;
@@ -51,5 +52,27 @@ public class Callers {
 
   public boolean isAdmin() {
     return caller.isAdmin();
+  }
+
+  /** The form of a pseudonymous id (ADR 0009): what a student's {@code sub} must be. */
+  private static final Pattern PSEUDONYM = Pattern.compile("s[a-z2-7]{26}");
+
+  /** The calling student's pseudonymous id ({@code sub}); 403 for any other caller. */
+  public String student() {
+    String id = studentOrNull();
+    if (id == null || !PSEUDONYM.matcher(id).matches()) {
+      throw new ProblemException(
+          403,
+          "forbidden",
+          "Forbidden",
+          "Only a student, named by their pseudonymous id in sub, acts for themselves here",
+          List.of());
+    }
+    return id;
+  }
+
+  /** The calling student's pseudonymous id, or null when the caller is no student. */
+  public String studentOrNull() {
+    return caller.is(Roles.STUDENT) ? caller.subject() : null;
   }
 }

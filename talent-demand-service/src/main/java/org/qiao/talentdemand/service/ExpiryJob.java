@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,8 +15,9 @@ import org.qiao.kit.time.ChinaTime;
 import org.qiao.talentdemand.config.TalentDemandConfig;
 
 /**
- * Expires published demands the day after their valid-through date (China time), by itself, in
- * batches; several instances can run it at once (rows are locked with SKIP LOCKED).
+ * Expires published demands the day after their valid-through date (China time), and invitations
+ * and applications unanswered in time, by itself, in batches; several instances can run it at once
+ * (rows are locked with SKIP LOCKED).
  */
 @ApplicationScoped
 public class ExpiryJob {
@@ -23,12 +25,18 @@ public class ExpiryJob {
   private static final Logger LOG = Logger.getLogger(ExpiryJob.class);
 
   private final DemandService demands;
+  private final ApplicationService applications;
   private final TalentDemandConfig config;
   private final Clock clock;
   private ScheduledExecutorService scheduler;
 
-  ExpiryJob(DemandService demands, TalentDemandConfig config, Clock clock) {
+  ExpiryJob(
+      DemandService demands,
+      ApplicationService applications,
+      TalentDemandConfig config,
+      Clock clock) {
     this.demands = demands;
+    this.applications = applications;
     this.config = config;
     this.clock = clock;
   }
@@ -59,11 +67,26 @@ public class ExpiryJob {
     return total;
   }
 
+  /** Expires every invitation and application unanswered by {@code now}; returns how many. */
+  public int expireApplications(Instant now) {
+    int total = 0;
+    int batch;
+    do {
+      batch = applications.expireDue(now, config.expiry().batchSize());
+      total += batch;
+    } while (batch == config.expiry().batchSize());
+    return total;
+  }
+
   private void runSafely() {
     try {
       int expired = runOnce(ChinaTime.today(clock));
       if (expired > 0) {
         LOG.infof("Expired %d demands", expired);
+      }
+      int applicationsExpired = expireApplications(clock.instant());
+      if (applicationsExpired > 0) {
+        LOG.infof("Expired %d invitations and applications", applicationsExpired);
       }
     } catch (RuntimeException e) {
       LOG.warn("Demand expiry failed; retrying at the next run", e);

@@ -184,6 +184,8 @@ class EventContractTest {
     }
     types.remove(EventTypes.PROPOSAL_SUBMITTED);
     types.remove(EventTypes.PROPOSAL_WITHDRAWN);
+    types.remove(EventTypes.STUDENT_PROFILE_PUBLISHED);
+    types.remove(EventTypes.STUDENT_FORGOTTEN);
     return types;
   }
 }

@@ -10,11 +10,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qiao.kit.testing.CrossPartyMatrix;
 import org.qiao.talentdemand.support.Api;
+import org.qiao.talentdemand.support.Applications;
+import org.qiao.talentdemand.support.Students;
 
 /**
  * Every id-bearing operation of the committed contract, called by each role for another
  * organisation on one enterprise's objects (a draft demand, an order addressed to one university, a
- * challenge and a university's interest in it): 404 or 403, and no table changes.
+ * challenge and a university's interest in it, an invitation of a student): 404 or 403, and no
+ * table changes; a student other than the invited one is another party too.
  */
 @QuarkusTest
 class CrossPartyMatrixTest {
@@ -35,6 +38,8 @@ class CrossPartyMatrixTest {
             lab,
             "/api/v1/challenges/" + challenge + "/interests",
             Map.of("contactName", "李教授", "message", "我们有相关成果"));
+    String application =
+        Applications.invite(owner, Applications.demand(owner, 1), Students.published());
     CrossPartyMatrix.ofCommittedContract()
         .ignoringTables("inbox_event", "proposal")
         .object("enterprises", owner.id(), owner.token())
@@ -42,9 +47,11 @@ class CrossPartyMatrixTest {
         .object("training-orders", order, owner.token())
         .object("challenges", challenge, owner.token())
         .object("interests", interest, lab.token())
+        .object("applications", application, owner.token())
         .object("demand-templates", "2-02-10-09", owner.token())
         .caller("another registered enterprise", "enterprise", Api.enterprise().token())
         .caller("a university the order does not address", "university", Api.university().token())
+        .caller("a student the enterprise may invite", "student", Students.published().token())
         // What the service means every such caller to reach (ChallengeService,
         // TrainingOrderService,
         // EnterpriseService, DemandTemplateResource), so not sent:

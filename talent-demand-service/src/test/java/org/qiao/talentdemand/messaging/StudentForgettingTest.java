@@ -1,0 +1,85 @@
+package org.qiao.talentdemand.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.qiao.talentdemand.support.Applications.apply;
+import static org.qiao.talentdemand.support.Applications.demand;
+import static org.qiao.talentdemand.support.Applications.invite;
+import static org.qiao.talentdemand.support.Applications.status;
+import static org.qiao.talentdemand.support.Applications.take;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qiao.talentdemand.domain.StudentBlock;
+import org.qiao.talentdemand.support.Api;
+import org.qiao.talentdemand.support.Students;
+
+/**
+ * curriculum-service's profile and forget events decide whom an enterprise may invite (ADR 0009): a
+ * forgotten student leaves every open application mid-flow; after a withdrawal only a profile of
+ * renewed consent brings them back, after erasure nothing does.
+ */
+@QuarkusTest
+class StudentForgettingTest {
+
+  private static final String WITHDRAWN = "2027-04-01T01:00:00Z";
+  private static final String CONSENTED_AGAIN = "2027-05-01T01:00:00Z";
+
+  @Test
+  void aStudentWhoWithdrawsConsentLeavesEveryOpenApplication() {
+    Api.Org owner = Api.enterprise();
+    Api.Org student = Students.published();
+    String invited = invite(owner, demand(owner, 1), student);
+    String accepted = apply(student, demand(owner, 1));
+    take(owner, accepted, "acceptance").statusCode(200);
+    String declined = invite(owner, demand(owner, 1), student);
+    take(student, declined, "decline").statusCode(200);
+
+    Students.awaitProcessed(Students.forget(student, "CONSENT_WITHDRAWN", WITHDRAWN));
+
+    assertEquals("WITHDRAWN", status(owner, invited));
+    assertEquals("WITHDRAWN", status(owner, accepted));
+    assertEquals("DECLINED", status(owner, declined), "an ended one stays as it ended");
+    assertEquals(false, Students.contactable(student.id()));
+  }
+
+  @Test
+  void aWithdrawnStudentComesBackOnlyWithAProfileOfRenewedConsent() {
+    Api.Org student = Students.published();
+    Students.awaitProcessed(Students.forget(student, "CONSENT_WITHDRAWN", WITHDRAWN));
+    // The profile from before the withdrawal, late or replayed (also under a higher version).
+    Students.awaitProcessed(Students.profile(student, 1, Students.CONSENTED));
+    Students.awaitProcessed(Students.profile(student, 2, Students.CONSENTED));
+    assertEquals(false, Students.contactable(student.id()));
+
+    Students.awaitProcessed(Students.profile(student, 3, CONSENTED_AGAIN));
+    assertEquals(true, Students.contactable(student.id()));
+    Api.Org owner = Api.enterprise();
+    invite(owner, demand(owner, 1), student);
+  }
+
+  @Test
+  void anErasedStudentIsNeverContactableAgainAndTheirBlocksGo() {
+    Api.Org student = Students.published();
+    Api.Org owner = Api.enterprise();
+    String invited = invite(owner, demand(owner, 1), student);
+    student
+        .call()
+        .body(Map.of("enterpriseId", Api.enterprise().id()))
+        .post("/api/v1/students/me/blocked-enterprises")
+        .then()
+        .statusCode(201);
+
+    Students.awaitProcessed(Students.forget(student, "ERASED", WITHDRAWN));
+    Students.awaitProcessed(Students.forget(student, "CONSENT_WITHDRAWN", WITHDRAWN));
+    Students.awaitProcessed(Students.profile(student, 9, CONSENTED_AGAIN));
+
+    assertEquals(false, Students.contactable(student.id()));
+    assertEquals("WITHDRAWN", status(owner, invited));
+    assertEquals(
+        0L,
+        QuarkusTransaction.requiringNew()
+            .call(() -> StudentBlock.count("studentId", student.id())));
+  }
+}
