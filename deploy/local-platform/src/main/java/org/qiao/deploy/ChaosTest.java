@@ -472,7 +472,8 @@ final class ChaosTest {
       Map<TopicPartition, Long> ends =
           offsets(admin, Set.of("qiao.curriculum.events"), OffsetSpec.latest());
       long lag = 0;
-      for (String group : List.of("matching-service", "internship-service")) {
+      for (String group :
+          List.of("matching-service", "internship-service", "talent-demand-service")) {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin
                 .listConsumerGroupOffsets(group)
@@ -924,15 +925,27 @@ final class ChaosTest {
             "select pseudonymous_id, 'v' || version from known_student where institution_code ="
                 + " any(?)",
             institutionCodes);
-    expectEqual(p, "student profiles in matching-service", source, matching);
-    expectEqual(p, "students in internship-service", source, internship);
     Set<String> forgotten = new HashSet<>(erased);
     forgotten.addAll(withdrawn);
+    // talent-demand-service keeps its forgotten students as tombstones (applications, ADR 0014):
+    // the ones it may still contact must be exactly the consenting ones, at their version.
+    Set<String> asked = new HashSet<>(source.keySet());
+    asked.addAll(forgotten);
+    Map<String, String> talentDemand =
+        rows(
+            "talent_demand",
+            "select pseudonymous_id, 'v' || version from known_student where forgotten_reason is"
+                + " null and pseudonymous_id = any(?)",
+            List.copyOf(asked));
+    expectEqual(p, "student profiles in matching-service", source, matching);
+    expectEqual(p, "students in internship-service", source, internship);
+    expectEqual(p, "contactable students in talent-demand-service", source, talentDemand);
     for (var e :
         Map.of(
                 "curriculum-service (consenting)", source.keySet(),
                 "matching-service", matching.keySet(),
-                "internship-service", internship.keySet())
+                "internship-service", internship.keySet(),
+                "talent-demand-service (contactable)", talentDemand.keySet())
             .entrySet()) {
       Set<String> left = new HashSet<>(e.getValue());
       left.retainAll(forgotten);
