@@ -5,11 +5,17 @@ import static org.qiao.talentdemand.support.Bodies.aDemand;
 import static org.qiao.talentdemand.support.Bodies.aTrainingOrder;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.qiao.kit.testing.ContractFuzz;
+import org.qiao.kit.time.ChinaTime;
 import org.qiao.talentdemand.support.Api;
 import org.qiao.talentdemand.support.Applications;
 import org.qiao.talentdemand.support.ProposalEvents;
@@ -60,6 +66,23 @@ class ContractFuzzTest {
     Api.Org toReject = Students.published();
     String rejectable = Applications.apply(toReject, open);
     Applications.take(enterprise, rejectable, "acceptance").statusCode(200);
+    // Interviews and offers, each on its own application in the stage its operation moves from.
+    Api.Org toInterview = Students.published();
+    String interviewable = Applications.apply(toInterview, open);
+    Applications.take(enterprise, interviewable, "acceptance").statusCode(200);
+    Round toChoose = round(enterprise, open, false);
+    Round toReschedule = round(enterprise, open, false);
+    Round toCancel = round(enterprise, open, false);
+    Round scheduled = round(enterprise, open, true);
+    Round toOffer = round(enterprise, open, false);
+    Api.Org hired = Students.published();
+    String offered = Applications.offered(enterprise, hired, open);
+    Api.Org blocker = Students.published();
+    String blocked = Api.enterprise().id();
+    Api.create(blocker, "/api/v1/students/me/blocked-enterprises", Map.of("enterpriseId", blocked));
+    LocalDate today = ChinaTime.today(Clock.systemUTC());
+    String slotStart =
+        Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS).toString();
     fuzz()
         .actingFor(enterprise.code())
         .actingAs("student", Students.published().token())
@@ -86,6 +109,40 @@ class ContractFuzzTest {
         .forOperation("withdrawApplication", invited(enterprise, open, toWithdraw))
         .forOperation("rejectApplication", f -> f.owning("/api/v1/applications", rejectable))
         .forOperation("blockEnterprise", f -> f.withValue("enterpriseId", Api.enterprise().id()))
+        .forOperation(
+            "proposeInterview",
+            f ->
+                f.owning("/api/v1/applications", interviewable)
+                    .withValue("startsAt", slotStart)
+                    .omitting("divisionCode")
+                    .withValue("mode", "ONLINE"))
+        .forOperation("listInterviews", scheduled::actOn)
+        .forOperation("getInterview", scheduled::actOn)
+        .forOperation("getInterviewCalendar", scheduled::actOn)
+        .forOperation("chooseInterviewSlot", toChoose::actOn)
+        .forOperation("askForOtherInterviewSlots", toReschedule::actOn)
+        .forOperation("cancelInterview", toCancel::actOn)
+        .forOperation(
+            "makeOffer",
+            f ->
+                f.owning("/api/v1/applications", toOffer.application())
+                    .withValue("answerBy", today.plusDays(7).toString())
+                    .withValue("startDate", today.plusDays(30).toString()))
+        .forOperation(
+            "acceptOffer",
+            f -> f.owning("/api/v1/applications", offered).actingAs("student", hired.token()))
+        .forOperation(
+            "getMyBlock",
+            f ->
+                f.owning("/api/v1/students/me/blocked-enterprises", blocked)
+                    .actingAs("student", blocker.token()))
+        .forOperation(
+            "unblockEnterprise",
+            f ->
+                f.owning("/api/v1/students/me/blocked-enterprises", blocked)
+                    .actingAs("student", blocker.token()))
+        .expectingRefusedExtreme("makeOffer", "salaryMin maximum", "at most salaryMax")
+
         // The example's occupation is one other tests read; this one no test reads.
         .forOperation(
             "putDemandTemplate", f -> f.owning("/api/v1/demand-templates", newOccupationCode()))
@@ -118,6 +175,26 @@ class ContractFuzzTest {
       Api.Org enterprise, String demand, Api.Org student) {
     String invitation = Applications.invite(enterprise, demand, student);
     return f -> f.owning("/api/v1/applications", invitation).actingAs("student", student.token());
+  }
+
+  /** An application in interviews with one round proposed (or scheduled), and its student. */
+  private record Round(String application, String interview, Api.Org student) {
+    void actOn(ContractFuzz f) {
+      f.owning("/api/v1/applications", application)
+          .owning("/api/v1/applications/{id}/interviews", interview)
+          .actingAs("student", student.token());
+    }
+  }
+
+  private static Round round(Api.Org enterprise, String demand, boolean scheduled) {
+    Api.Org student = Students.published();
+    String application = Applications.apply(student, demand);
+    Applications.take(enterprise, application, "acceptance").statusCode(200);
+    String path = Applications.proposeRound(enterprise, application);
+    if (scheduled) {
+      student.ifMatch(path).body(Map.of("slot", 0)).post(path + "/choice").then().statusCode(200);
+    }
+    return new Round(application, path.substring(path.lastIndexOf('/') + 1), student);
   }
 
   /** A code of the form the service takes (major group 1–8) that no demand or test uses. */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.temporal.Temporal;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.qiao.kit.problem.UnsafeTextException;
@@ -101,6 +102,15 @@ public class JsonGuards implements ObjectMapperCustomizer {
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       check(p);
+      // A date or time is a string in the contract (RFC 3339); Jackson alone would take a number
+      // as epoch seconds and an array as [y, m, d].
+      Class<?> type = handledType();
+      if (type != null
+          && Temporal.class.isAssignableFrom(type)
+          && p.currentToken() != JsonToken.VALUE_STRING
+          && p.currentToken() != JsonToken.VALUE_NULL) {
+        return ctxt.handleUnexpectedToken(type, p);
+      }
       return super.deserialize(p, ctxt);
     }
   }

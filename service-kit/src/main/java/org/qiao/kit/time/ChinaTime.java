@@ -1,6 +1,7 @@
 package org.qiao.kit.time;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -12,6 +13,16 @@ public final class ChinaTime {
 
   public static LocalDate today(Clock clock) {
     return LocalDate.now(clock.withZone(ZONE));
+  }
+
+  /** The instant {@code day} ends in China: the first moment of the next day (exclusive). */
+  public static Instant endOf(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(ZONE).toInstant();
+  }
+
+  /** The day in China that {@code instant} falls on. */
+  public static LocalDate dayOf(Instant instant) {
+    return LocalDate.ofInstant(instant, ZONE);
   }
 
   /** Yesterday in China: the last day whose close has passed, the date of a daily snapshot. */

@@ -72,6 +72,29 @@ class JsonGuardsTest {
 
   record Dated(java.time.LocalDate day, Kind kind, java.util.UUID id) {}
 
+  record Timed(java.time.Instant at, java.time.LocalDate day) {}
+
+  @Test
+  void aDateOrTimeIsAStringNeverANumberOrArray() {
+    for (String json :
+        List.of(
+            "{\"at\":1700000000}",
+            "{\"at\":1700000000.5}",
+            "{\"day\":19000}",
+            "{\"day\":[2027,6,30]}")) {
+      var e =
+          assertThrows(
+              com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+              () -> mapper.readValue(json, Timed.class),
+              json);
+      assertEquals(json.substring(2, json.indexOf('"', 2)), e.getPath().get(0).getFieldName());
+    }
+    assertEquals(
+        new Timed(java.time.Instant.parse("2027-06-30T01:00:00Z"), null),
+        assertDoesNotThrow(
+            () -> mapper.readValue("{\"at\":\"2027-06-30T01:00:00Z\",\"day\":null}", Timed.class)));
+  }
+
   @Test
   void valuesParsedFromStringsAreCheckedBeforeTheirParserTrimsThem() {
     // LocalDate's own parser would trim the NUL away and accept the date.

@@ -13,9 +13,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import org.qiao.kit.time.ChinaTime;
 
 /**
  * An application (邀约 / 投递): one student, by pseudonymous id, and one published demand. It starts as
@@ -47,6 +50,15 @@ public class Application extends PanacheEntityBase {
     }
   }
 
+  /** Why the platform, not a party's own move, ended an application. */
+  public enum EndReason {
+    DEMAND_FILLED,
+    DEMAND_CLOSED,
+    DEMAND_EXPIRED,
+    CONTACT_REVOKED,
+    STUDENT_FORGOTTEN
+  }
+
   @Id public UUID id;
 
   @Column(name = "demand_id", nullable = false)
@@ -55,8 +67,11 @@ public class Application extends PanacheEntityBase {
   @Column(name = "enterprise_id", nullable = false)
   public UUID enterpriseId;
 
-  /** The student's pseudonymous id (ADR 0009); nothing else of the person is kept here. */
-  @Column(name = "student_id", nullable = false)
+  /**
+   * The student's pseudonymous id (ADR 0009); nothing else of the person is kept here. Null once
+   * the student is forgotten and the application has ended: it is then kept only as a count.
+   */
+  @Column(name = "student_id")
   public String studentId;
 
   @Enumerated(EnumType.STRING)
@@ -70,6 +85,28 @@ public class Application extends PanacheEntityBase {
   /** Unanswered by then, an invitation or application expires. */
   @Column(name = "answer_by", nullable = false)
   public Instant answerBy;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "end_reason")
+  public EndReason endReason;
+
+  @Column(name = "offer_salary_min")
+  public Integer offerSalaryMin;
+
+  @Column(name = "offer_salary_max")
+  public Integer offerSalaryMax;
+
+  @Column(name = "offer_start_date")
+  public LocalDate offerStartDate;
+
+  @Column(name = "offer_division_code")
+  public String offerDivisionCode;
+
+  @Column(name = "offered_at")
+  public Instant offeredAt;
+
+  @Column(name = "hired_at")
+  public Instant hiredAt;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
@@ -135,9 +172,59 @@ public class Application extends PanacheEntityBase {
     updatedAt = now;
   }
 
-  /** Whether the other side has let the answer time pass. */
+  /**
+   * The enterprise makes an offer after interviews; the student answers by the end of the offer's
+   * answer-by day (China time), or it expires.
+   */
+  public void offer(Offer o, Instant now) {
+    take(Transition.OFFER, Side.ENTERPRISE, now);
+    offerSalaryMin = o.salaryMin();
+    offerSalaryMax = o.salaryMax();
+    offerStartDate = o.startDate();
+    offerDivisionCode = o.divisionCode();
+    offeredAt = now;
+    answerBy = ChinaTime.endOf(o.answerBy());
+  }
+
+  /** The offer as made, or null before one is. */
+  public Offer offer() {
+    return offeredAt == null
+        ? null
+        : new Offer(
+            offerSalaryMin,
+            offerSalaryMax,
+            offerStartDate,
+            ChinaTime.dayOf(answerBy.minusNanos(1)),
+            offerDivisionCode);
+  }
+
+  /** The student accepts the offer: hired. */
+  public void hire(Instant now) {
+    take(Transition.HIRE, Side.STUDENT, now);
+    hiredAt = now;
+  }
+
+  /** Whole days from the invitation or application to the offer. */
+  public long daysToOffer() {
+    return Duration.between(createdAt, offeredAt).toDays();
+  }
+
+  /**
+   * The platform ends an open application on a party's behalf (the demand filled, closed or
+   * expired; the student revoked contact or was forgotten): withdrawn, with the reason.
+   */
+  public void end(EndReason reason, Instant now) {
+    if (!status.isOpen()) {
+      throw new IllegalTransition("An application in state " + status + " has already ended");
+    }
+    status = ApplicationStatus.WITHDRAWN;
+    endReason = reason;
+    updatedAt = now;
+  }
+
+  /** Whether the other side has let the answer time pass (an invitation, application or offer). */
   public boolean isDueToExpire(Instant now) {
-    return ApplicationStatus.AWAITING_ANSWER.contains(status) && !answerBy.isAfter(now);
+    return ApplicationStatus.EXPIRABLE.contains(status) && !answerBy.isAfter(now);
   }
 
   public void expire(Instant now) {
@@ -147,11 +234,6 @@ public class Application extends PanacheEntityBase {
     }
     status = ApplicationStatus.EXPIRED;
     updatedAt = now;
-  }
-
-  /** The student was forgotten (consent withdrawn, record erased): they leave every open one. */
-  public void withdrawForgotten(Instant now) {
-    take(Transition.WITHDRAW, Side.STUDENT, now);
   }
 
   /** The side the caller is on, or null when neither (an enterprise id or a student id given). */

@@ -24,6 +24,9 @@ public enum ApplicationStatus {
   /** Waiting for the other side's first answer: what expires. */
   public static final Set<ApplicationStatus> AWAITING_ANSWER = EnumSet.of(INVITED, APPLIED);
 
+  /** Waiting for an answer that has a deadline: the first answer, or the student's to an offer. */
+  public static final Set<ApplicationStatus> EXPIRABLE = EnumSet.of(INVITED, APPLIED, OFFERED);
+
   /** Not yet ended: at most one per student and demand. */
   public static final Set<ApplicationStatus> OPEN =
       EnumSet.of(INVITED, APPLIED, ACCEPTED, INTERVIEWING, OFFERED);

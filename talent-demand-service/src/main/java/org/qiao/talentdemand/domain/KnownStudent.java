@@ -38,6 +38,18 @@ public class KnownStudent extends PanacheEntityBase {
   @Column(nullable = false)
   public long version;
 
+  /** The institution's code, from the profile (pseudonymous attributes only; ADR 0009). */
+  @Column(name = "institution_code")
+  public String institutionCode;
+
+  @Column(name = "major_code")
+  public String majorCode;
+
+  public String degree;
+
+  @Column(name = "graduation_year")
+  public Integer graduationYear;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "forgotten_reason")
   public ForgetReason forgottenReason;
@@ -54,26 +66,45 @@ public class KnownStudent extends PanacheEntityBase {
   }
 
   /**
-   * Takes in a published profile; returns the student, new or changed.
+   * What a published profile says that placements need: where the student studies, what, to which
+   * degree, graduating when; and the consent it was published under.
    *
    * @param consentGivenAt when the consent the profile was published under was given
    */
-  public static KnownStudent profilePublished(
-      String pseudonymousId, long version, Instant consentGivenAt) {
+  public record Profile(
+      long version,
+      Instant consentGivenAt,
+      String institutionCode,
+      String majorCode,
+      String degree,
+      Integer graduationYear) {}
+
+  /** Takes in a published profile; returns the student, new or changed. */
+  public static KnownStudent profilePublished(String pseudonymousId, Profile p) {
     KnownStudent s = findById(pseudonymousId);
     if (s == null) {
       s = new KnownStudent();
       s.pseudonymousId = pseudonymousId;
-      s.version = version;
+      s.version = p.version();
       s.persist();
-      return s;
-    }
-    if (s.forgottenReason != null && s.isEndedBy(version, consentGivenAt)) {
+    } else if (s.forgottenReason != null && s.isEndedBy(p.version(), p.consentGivenAt())) {
       s.forgottenReason = null;
       s.forgottenAt = null;
     }
-    s.version = Math.max(s.version, version);
+    // The newest profile's attributes count; a late, older one changes nothing.
+    if (p.version() >= s.version && s.forgottenReason == null) {
+      s.institutionCode = p.institutionCode();
+      s.majorCode = p.majorCode();
+      s.degree = p.degree();
+      s.graduationYear = p.graduationYear();
+    }
+    s.version = Math.max(s.version, p.version());
     return s;
+  }
+
+  /** Whether a placement can say who was placed (profiles from before placements may lack it). */
+  public boolean hasProfileAttributes() {
+    return institutionCode != null && majorCode != null && degree != null && graduationYear != null;
   }
 
   /** Forgets the student (again): erasure stays erasure, and the latest time counts. */
@@ -87,6 +118,11 @@ public class KnownStudent extends PanacheEntityBase {
     if (s.forgottenReason != ForgetReason.ERASED) {
       s.forgottenReason = reason;
     }
+    // A tombstone keeps no attributes of the person.
+    s.institutionCode = null;
+    s.majorCode = null;
+    s.degree = null;
+    s.graduationYear = null;
     if (s.forgottenAt == null || at.isAfter(s.forgottenAt)) {
       s.forgottenAt = at;
     }

@@ -9,6 +9,8 @@ import org.qiao.talentdemand.domain.Challenge;
 import org.qiao.talentdemand.domain.Demand;
 import org.qiao.talentdemand.domain.Enterprise;
 import org.qiao.talentdemand.domain.Interest;
+import org.qiao.talentdemand.domain.KnownStudent;
+import org.qiao.talentdemand.domain.Offer;
 import org.qiao.talentdemand.domain.Proposal;
 import org.qiao.talentdemand.domain.SkillRequirement;
 import org.qiao.talentdemand.domain.TrainingOrder;
@@ -185,6 +187,7 @@ final class EventData {
       String startedBy,
       String status,
       Instant answerBy,
+      String endReason,
       long version,
       Instant updatedAt) {
     static ApplicationState of(Application a, Enterprise owner) {
@@ -196,8 +199,49 @@ final class EventData {
           a.startedBy.name(),
           a.status.name(),
           a.answerBy,
+          a.endReason == null ? null : a.endReason.name(),
           a.version,
           a.updatedAt);
+    }
+  }
+
+  /** A hire's outcome: pseudonymous attributes, the job, a salary band; no name, no figure. */
+  record Placement(
+      UUID placementId,
+      UUID applicationId,
+      UUID demandId,
+      String studentId,
+      String institutionCode,
+      String majorCode,
+      String degree,
+      int graduationYear,
+      String occupationCode,
+      EnterpriseRef enterprise,
+      String industry,
+      String divisionCode,
+      String salaryBand,
+      LocalDate startDate,
+      long daysToOffer,
+      Instant hiredAt) {
+    static Placement of(Application a, Demand d, Enterprise owner, KnownStudent s) {
+      Offer o = a.offer();
+      return new Placement(
+          a.id,
+          a.id,
+          d.id,
+          a.studentId,
+          s.institutionCode,
+          s.majorCode,
+          s.degree,
+          s.graduationYear,
+          d.occupationCode,
+          EnterpriseRef.of(owner),
+          owner.industry,
+          o.divisionCode(),
+          o.salaryBand(),
+          o.startDate(),
+          a.daysToOffer(),
+          a.hiredAt);
     }
   }
 }

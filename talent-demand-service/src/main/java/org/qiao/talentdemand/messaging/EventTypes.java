@@ -21,12 +21,15 @@ public final class EventTypes {
   public static final String CHALLENGE_MATCHED = "qiao.challenge.matched.v1";
   public static final String CHALLENGE_CLOSED = "qiao.challenge.closed.v1";
 
+  public static final String PLACEMENT_RECORDED = "qiao.placement.recorded.v1";
+
   /** Consumed from curriculum-service. */
   public static final String PROPOSAL_SUBMITTED = "qiao.proposal.submitted.v1";
 
   public static final String PROPOSAL_WITHDRAWN = "qiao.proposal.withdrawn.v1";
   public static final String STUDENT_PROFILE_PUBLISHED = "qiao.student.profile-published.v1";
   public static final String STUDENT_FORGOTTEN = "qiao.student.forgotten.v1";
+  public static final String CONTACT_GRANT_REVOKED = "qiao.contact-grant.revoked.v1";
 
   private EventTypes() {}
 }

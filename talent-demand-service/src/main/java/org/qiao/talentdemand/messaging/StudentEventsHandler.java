@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.inbox.EventHandler;
 import org.qiao.kit.outbox.Outbox;
@@ -20,10 +21,14 @@ import org.qiao.talentdemand.service.StudentDirectory;
 @ApplicationScoped
 public class StudentEventsHandler implements EventHandler {
 
-  /** Application events name their student in the payload (their subject is the application). */
+  /**
+   * Application and placement events name their student in the payload (their subject is the
+   * application).
+   */
   private static final Set<String> NAMING_THE_STUDENT =
-      Arrays.stream(ApplicationStatus.values())
-          .map(ApplicationStatus::eventType)
+      Stream.concat(
+              Arrays.stream(ApplicationStatus.values()).map(ApplicationStatus::eventType),
+              Stream.of(EventTypes.PLACEMENT_RECORDED))
           .collect(Collectors.toUnmodifiableSet());
 
   private final StudentDirectory students;
@@ -60,8 +65,15 @@ public class StudentEventsHandler implements EventHandler {
     } else {
       students.profilePublished(
           id,
-          d.get("version").asLong(),
-          d.hasNonNull("consentGivenAt") ? Instant.parse(d.get("consentGivenAt").asText()) : null);
+          new KnownStudent.Profile(
+              d.get("version").asLong(),
+              d.hasNonNull("consentGivenAt")
+                  ? Instant.parse(d.get("consentGivenAt").asText())
+                  : null,
+              d.path("institution").path("code").asText(null),
+              d.path("majorCode").asText(null),
+              d.path("degree").asText(null),
+              d.hasNonNull("graduationYear") ? d.get("graduationYear").asInt() : null));
     }
   }
 }

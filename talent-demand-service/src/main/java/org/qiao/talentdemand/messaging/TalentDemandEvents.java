@@ -9,6 +9,7 @@ import org.qiao.talentdemand.domain.Challenge;
 import org.qiao.talentdemand.domain.Demand;
 import org.qiao.talentdemand.domain.Enterprise;
 import org.qiao.talentdemand.domain.Interest;
+import org.qiao.talentdemand.domain.KnownStudent;
 import org.qiao.talentdemand.domain.Proposal;
 import org.qiao.talentdemand.domain.TrainingOrder;
 
@@ -53,5 +54,14 @@ public class TalentDemandEvents {
     em.flush();
     outbox.record(
         "application", a.id, a.status.eventType(), EventData.ApplicationState.of(a, owner));
+  }
+
+  /** A hire's placement, keyed by its id (the application's). */
+  public void placement(Application a, Demand d, Enterprise owner, KnownStudent student) {
+    outbox.record(
+        "placement",
+        a.id,
+        EventTypes.PLACEMENT_RECORDED,
+        EventData.Placement.of(a, d, owner, student));
   }
 }

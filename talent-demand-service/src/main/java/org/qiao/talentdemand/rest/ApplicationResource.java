@@ -2,7 +2,11 @@ package org.qiao.talentdemand.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -115,8 +120,8 @@ public class ApplicationResource {
       operationId = "declineApplication",
       summary = "Decline an invitation (student) or an application (enterprise)",
       description =
-          "By the side asked; an enterprise does not invite a student again to a demand they"
-              + " declined. Event: qiao.application.declined.v1.")
+          "By the side asked (the student also declines an offer); an enterprise does not invite a"
+              + " student again to a demand they declined. Event: qiao.application.declined.v1.")
   @APIResponse(
       responseCode = "200",
       description = "The application as changed; ETag is its new version",
@@ -158,6 +163,79 @@ public class ApplicationResource {
   public Response reject(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return take(id, Application.Transition.REJECT, ifMatch);
+  }
+
+  @Schema(name = "OfferRequest", description = "An offer after interviews")
+  public record OfferRequest(
+      @Schema(description = "Monthly, CNY", example = "9000") @NotNull @Positive @Max(1_000_000)
+          Integer salaryMin,
+      @Schema(description = "Monthly, CNY", example = "12000") @NotNull @Positive @Max(1_000_000)
+          Integer salaryMax,
+      @Schema(description = "On or after answerBy", example = "2027-07-01") @NotNull
+          LocalDate startDate,
+      @Schema(
+              description =
+                  "The last day (China time) the student may accept; at most 60 days away",
+              example = "2027-04-15")
+          @NotNull
+          LocalDate answerBy,
+      @Schema(description = "Where the job is: GB/T 2260 division code", example = "310115")
+          @NotNull
+          @Pattern(regexp = "\\d{6}")
+          @Size(max = 6)
+          String divisionCode) {}
+
+  @POST
+  @Path("/{id}/offer")
+  @RolesAllowed(Roles.ENTERPRISE)
+  @Operation(
+      operationId = "makeOffer",
+      summary = "Make an offer after interviews (enterprise)",
+      description =
+          "Salary range (monthly CNY), start date, answer-by date and place. The student accepts"
+              + " (hired) or declines by the end of the answer-by day, or the offer expires. Event:"
+              + " qiao.application.offered.v1.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
+  public Response offer(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull OfferRequest body) {
+    Application a =
+        applications.offer(
+            id,
+            new ApplicationService.OfferTerms(
+                body.salaryMin(),
+                body.salaryMax(),
+                body.startDate(),
+                body.answerBy(),
+                body.divisionCode()),
+            Versions.required(ifMatch));
+    return Responses.ok(ApplicationResponse.of(a), a.version);
+  }
+
+  @POST
+  @Path("/{id}/offer/acceptance")
+  @RolesAllowed(Roles.STUDENT)
+  @Operation(
+      operationId = "acceptOffer",
+      summary = "Accept the offer (student): hired",
+      description =
+          "The hire counts against the demand's headcount; the last one fills the demand and ends"
+              + " its other open applications (endReason DEMAND_FILLED). Events:"
+              + " qiao.application.hired.v1, qiao.demand.hires-recorded.v1 or"
+              + " qiao.demand.filled.v1, qiao.placement.recorded.v1. To decline the offer, use"
+              + " the decline transition.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application as changed; ETag is its new version",
+      content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
+  public Response acceptOffer(
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    Application a = applications.acceptOffer(id, Versions.required(ifMatch));
+    return Responses.ok(ApplicationResponse.of(a), a.version);
   }
 
   private Response take(UUID id, Application.Transition t, String ifMatch) {

@@ -5,10 +5,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -107,5 +109,46 @@ public class StudentResource {
               .entity(BlockResponse.of(b))
               .build();
         });
+  }
+
+  @GET
+  @Path("/blocked-enterprises")
+  @RolesAllowed(Roles.STUDENT)
+  @Operation(
+      operationId = "listMyBlocks",
+      summary = "The enterprises the calling student blocked",
+      description = "Newest first; next page in the Link header.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = BlockResponse[].class)))
+  public Response blocks(@BeanParam PageRequest page, UriInfo uri) {
+    return applications.blocks(page.cursor(), page.limit()).map(BlockResponse::of).toResponse(uri);
+  }
+
+  @GET
+  @Path("/blocked-enterprises/{enterpriseId}")
+  @RolesAllowed(Roles.STUDENT)
+  @Operation(
+      operationId = "getMyBlock",
+      summary = "The calling student's block of an enterprise",
+      description = "404 when the calling student has not blocked it.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = BlockResponse.class)))
+  public BlockResponse block(@PathParam("enterpriseId") UUID enterpriseId) {
+    return BlockResponse.of(applications.blockOf(enterpriseId));
+  }
+
+  @DELETE
+  @Path("/blocked-enterprises/{enterpriseId}")
+  @RolesAllowed(Roles.STUDENT)
+  @Operation(
+      operationId = "unblockEnterprise",
+      summary = "Lift a block",
+      description = "The enterprise may invite the calling student again.")
+  @APIResponse(responseCode = "204", description = "Lifted")
+  public Response unblock(@PathParam("enterpriseId") UUID enterpriseId) {
+    applications.unblock(enterpriseId);
+    return Response.noContent().build();
   }
 }

@@ -7,23 +7,32 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.qiao.kit.http.KeysetQuery;
 import org.qiao.kit.http.Page;
 import org.qiao.kit.http.Versions;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.time.ChinaTime;
 import org.qiao.talentdemand.config.TalentDemandConfig;
 import org.qiao.talentdemand.domain.Application;
 import org.qiao.talentdemand.domain.ApplicationStatus;
 import org.qiao.talentdemand.domain.Demand;
 import org.qiao.talentdemand.domain.DemandStatus;
+import org.qiao.talentdemand.domain.DomainViolation;
 import org.qiao.talentdemand.domain.Enterprise;
 import org.qiao.talentdemand.domain.IllegalTransition;
+import org.qiao.talentdemand.domain.Interview;
+import org.qiao.talentdemand.domain.InterviewSlot;
+import org.qiao.talentdemand.domain.InterviewStatus;
 import org.qiao.talentdemand.domain.KnownStudent;
+import org.qiao.talentdemand.domain.Offer;
 import org.qiao.talentdemand.domain.Side;
 import org.qiao.talentdemand.domain.StudentBlock;
+import org.qiao.talentdemand.messaging.EventTypes;
 import org.qiao.talentdemand.messaging.TalentDemandEvents;
 
 /**
@@ -32,6 +41,11 @@ import org.qiao.talentdemand.messaging.TalentDemandEvents;
  */
 @ApplicationScoped
 public class ApplicationService {
+
+  private static final Logger LOG = Logger.getLogger(ApplicationService.class);
+
+  /** Rounds of interviews one application may have: a bound against endless rescheduling. */
+  public static final int MAX_INTERVIEW_ROUNDS = 10;
 
   private final TalentDemandEvents events;
   private final Callers callers;
@@ -99,7 +113,7 @@ public class ApplicationService {
               + " per person of its headcount); wait for answers or withdraw some",
           List.of());
     }
-    return start(d, studentId, Side.ENTERPRISE, caller);
+    return start(d, studentId, Side.ENTERPRISE);
   }
 
   /** The calling student applies to a published demand. */
@@ -118,10 +132,10 @@ public class ApplicationService {
           "Consent to matching first: only a student whose profile is published may apply",
           List.of());
     }
-    return start(d, student, Side.STUDENT, Enterprise.findById(d.enterpriseId));
+    return start(d, student, Side.STUDENT);
   }
 
-  private Application start(Demand d, String studentId, Side by, Enterprise owner) {
+  private Application start(Demand d, String studentId, Side by) {
     if (Application.count(
             "demandId = ?1 and studentId = ?2 and status in ?3",
             d.id,
@@ -140,7 +154,7 @@ public class ApplicationService {
             now.plus(Duration.ofDays(config.applications().answerDays())),
             now);
     a.persist();
-    events.application(a, owner);
+    announce(a);
     return a;
   }
 
@@ -166,8 +180,224 @@ public class ApplicationService {
       }
     }
     a.take(t, sideOf(a), clock.instant());
-    events.application(a, Enterprise.findById(a.enterpriseId));
+    announce(a);
     return a;
+  }
+
+  /**
+   * The calling enterprise proposes an interview round for an accepted application (which moves to
+   * interviews) or one already interviewing, when no other round is live.
+   */
+  @Transactional
+  public Interview proposeInterview(UUID applicationId, InterviewProposal p) {
+    Application a = get(applicationId);
+    if (sideOf(a) != Side.ENTERPRISE) {
+      throw ProblemException.notFound("application " + applicationId);
+    }
+    Instant now = clock.instant();
+    if (a.status == ApplicationStatus.ACCEPTED) {
+      a.take(Application.Transition.INTERVIEW, Side.ENTERPRISE, now);
+      announce(a);
+    } else if (a.status != ApplicationStatus.INTERVIEWING) {
+      throw new IllegalTransition(
+          "An application in state " + a.status + " takes no interviews: it must be accepted");
+    }
+    if (Interview.count("applicationId", a.id) >= MAX_INTERVIEW_ROUNDS) {
+      throw new IllegalTransition(
+          "An application has at most " + MAX_INTERVIEW_ROUNDS + " interview rounds");
+    }
+    if (Interview.count("applicationId = ?1 and status in ?2", a.id, InterviewStatus.LIVE) > 0) {
+      throw new IllegalTransition(
+          "The application has a proposed or scheduled interview: cancel it first");
+    }
+    Interview i =
+        Interview.propose(
+            Ids.newId(clock), a.id, p.slots(), p.mode(), p.divisionCode(), p.note(), now);
+    i.persist();
+    return i;
+  }
+
+  /** What an enterprise proposes for an interview round. */
+  public record InterviewProposal(
+      List<InterviewSlot> slots, Interview.Mode mode, String divisionCode, String note) {}
+
+  /** The application's interview rounds, oldest first, for its two parties. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Interview> interviews(UUID applicationId) {
+    Application a = get(applicationId);
+    return Interview.list("applicationId = ?1 order by id", a.id);
+  }
+
+  /** One interview round of an application the caller is a party of; 404 otherwise. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Interview interview(UUID applicationId, UUID interviewId) {
+    Application a = get(applicationId);
+    Interview i = Interview.findById(interviewId);
+    if (i == null || !i.applicationId.equals(a.id)) {
+      throw ProblemException.notFound("interview " + interviewId);
+    }
+    return i;
+  }
+
+  /** An interview round with what a calendar entry names: the demand and the enterprise. */
+  public record InterviewContext(Interview interview, String demandTitle, String enterpriseName) {}
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public InterviewContext interviewInContext(UUID applicationId, UUID interviewId) {
+    Interview i = interview(applicationId, interviewId);
+    Application a = Application.findById(applicationId);
+    Demand d = Demand.findById(a.demandId);
+    Enterprise e = Enterprise.findById(a.enterpriseId);
+    return new InterviewContext(i, d.title, e.name);
+  }
+
+  /** What the caller does to an interview round. */
+  public enum InterviewMove {
+    CHOOSE,
+    ASK_FOR_OTHERS,
+    CANCEL
+  }
+
+  /** The caller's side moves an interview round, on the version the caller read. */
+  @Transactional
+  public Interview moveInterview(
+      UUID applicationId,
+      UUID interviewId,
+      InterviewMove move,
+      Integer slot,
+      String note,
+      long expectedVersion) {
+    Interview i = interview(applicationId, interviewId);
+    Versions.check(expectedVersion, i.version);
+    Application a = Application.findById(applicationId);
+    Side by = sideOf(a);
+    Instant now = clock.instant();
+    switch (move) {
+      case CHOOSE -> {
+        if (slot == null) {
+          throw new DomainViolation("slot", "must be given");
+        }
+        i.choose(slot, by, now);
+      }
+      case ASK_FOR_OTHERS -> i.askForOthers(note, by, now);
+      case CANCEL -> i.cancel(by, now);
+    }
+    em.flush();
+    return i;
+  }
+
+  /** The calling enterprise makes an offer after interviews, on the version it read. */
+  @Transactional
+  public Application offer(UUID applicationId, OfferTerms terms, long expectedVersion) {
+    Application a = get(applicationId);
+    Versions.check(expectedVersion, a.version);
+    if (sideOf(a) != Side.ENTERPRISE) {
+      throw ProblemException.notFound("application " + applicationId);
+    }
+    Demand d = Demand.findById(a.demandId);
+    if (d.status != DemandStatus.PUBLISHED) {
+      throw new IllegalTransition("The demand is " + d.status + ": it takes no one more");
+    }
+    Offer o =
+        Offer.of(
+            terms.salaryMin(),
+            terms.salaryMax(),
+            terms.startDate(),
+            terms.answerBy(),
+            terms.divisionCode(),
+            ChinaTime.today(clock));
+    a.offer(o, clock.instant());
+    announce(a);
+    return a;
+  }
+
+  /** What an enterprise offers, as the request gave it (validated by {@link Offer#of}). */
+  public record OfferTerms(
+      Integer salaryMin,
+      Integer salaryMax,
+      LocalDate startDate,
+      LocalDate answerBy,
+      String divisionCode) {}
+
+  /**
+   * The calling student accepts the offer: hired. The hire counts against the demand's headcount
+   * under its row lock; the last one fills the demand, and its other open applications end (reason
+   * DEMAND_FILLED). A placement is recorded. All in one transaction with their events.
+   */
+  @Transactional
+  public Application acceptOffer(UUID applicationId, long expectedVersion) {
+    Application a = get(applicationId);
+    Versions.check(expectedVersion, a.version);
+    Demand d = Demand.findById(a.demandId);
+    em.lock(d, LockModeType.PESSIMISTIC_WRITE);
+    if (!a.allows(Application.Transition.HIRE, sideOf(a))) {
+      a.take(Application.Transition.HIRE, sideOf(a), clock.instant()); // throws, naming why
+    }
+    if (d.status != DemandStatus.PUBLISHED) {
+      throw new IllegalTransition("The demand is " + d.status + ": it takes no one more");
+    }
+    Instant now = clock.instant();
+    a.hire(now);
+    announce(a);
+    Enterprise owner = Enterprise.findById(d.enterpriseId);
+    boolean filled = d.recordHires(1, now);
+    events.demand(filled ? EventTypes.DEMAND_FILLED : EventTypes.DEMAND_HIRES_RECORDED, d, owner);
+    KnownStudent student = KnownStudent.findById(a.studentId);
+    if (student != null && student.hasProfileAttributes()) {
+      events.placement(a, d, owner, student);
+    } else {
+      LOG.warnf(
+          "Application %s hired a student whose profile attributes are unknown: no placement",
+          a.id);
+    }
+    if (filled) {
+      endOpenOf(d, Application.EndReason.DEMAND_FILLED);
+    }
+    return a;
+  }
+
+  /**
+   * Ends every open application of a demand that takes no one more (filled, closed, expired), in
+   * the caller's transaction: each party is told by its event.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void endOpenOf(Demand d, Application.EndReason reason) {
+    Instant now = clock.instant();
+    for (Application a :
+        Application.<Application>list(
+            "demandId = ?1 and status in ?2", d.id, ApplicationStatus.OPEN)) {
+      a.end(reason, now);
+      announce(a);
+    }
+  }
+
+  /**
+   * The student revoked the contact grant of an application (curriculum-service's event): it ends
+   * if still open. An unknown application, or one of another student, changes nothing.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void contactRevoked(UUID applicationId, String studentId) {
+    Application a = Application.findById(applicationId);
+    if (a != null && a.status.isOpen() && studentId != null && studentId.equals(a.studentId)) {
+      a.end(Application.EndReason.CONTACT_REVOKED, clock.instant());
+      announce(a);
+    }
+  }
+
+  /** Announces the application's new stage; an ended one's live interview ends with it. */
+  private void announce(Application a) {
+    if (!a.status.isOpen()) {
+      Side by =
+          a.endReason == null && a.status == ApplicationStatus.REJECTED
+              ? Side.ENTERPRISE
+              : Side.STUDENT;
+      for (Interview i :
+          Interview.<Interview>list(
+              "applicationId = ?1 and status in ?2", a.id, InterviewStatus.LIVE)) {
+        i.endWith(by, a.updatedAt);
+      }
+    }
+    events.application(a, Enterprise.findById(a.enterpriseId));
   }
 
   /** The calling enterprise's demand's applications, newest first. */
@@ -219,9 +449,30 @@ public class ApplicationService {
             ApplicationStatus.INVITED);
     for (Application a : invitations) {
       a.take(Application.Transition.DECLINE, Side.STUDENT, now);
-      events.application(a, e);
+      announce(a);
     }
     return b;
+  }
+
+  /** The calling student's blocks, newest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<StudentBlock> blocks(UUID cursor, int limit) {
+    return KeysetQuery.from("student_block")
+        .and("student_id = ?", callers.student())
+        .page(em, StudentBlock.class, cursor, limit, b -> b.id);
+  }
+
+  /** The calling student's block of an enterprise; 404 when they have none. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public StudentBlock blockOf(UUID enterpriseId) {
+    return StudentBlock.find(callers.student(), enterpriseId)
+        .orElseThrow(() -> ProblemException.notFound("block of enterprise " + enterpriseId));
+  }
+
+  /** The calling student lifts a block: the enterprise may invite them again. */
+  @Transactional
+  public void unblock(UUID enterpriseId) {
+    blockOf(enterpriseId).delete();
   }
 
   /**
@@ -233,7 +484,7 @@ public class ApplicationService {
   public int expireDue(Instant now, int batch) {
     List<Application> due =
         em.createNativeQuery(
-                "select * from application where status in ('INVITED', 'APPLIED')"
+                "select * from application where status in ('INVITED', 'APPLIED', 'OFFERED')"
                     + " and answer_by <= ?1 order by answer_by, id limit ?2 for update skip locked",
                 Application.class)
             .setParameter(1, now)
@@ -241,21 +492,29 @@ public class ApplicationService {
             .getResultList();
     for (Application a : due) {
       a.expire(now);
-      events.application(a, Enterprise.findById(a.enterpriseId));
+      announce(a);
     }
     return due.size();
   }
 
-  /** A forgotten student leaves every open application (in the forget event's transaction). */
+  /**
+   * A forgotten student leaves every open application (events tell both sides), and then every
+   * application of theirs loses their id: it stays only as a count (in the forget event's
+   * transaction).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void withdrawForgotten(String studentId) {
+  public void forgetStudent(String studentId) {
     Instant now = clock.instant();
     for (Application a :
         Application.<Application>list(
             "studentId = ?1 and status in ?2", studentId, ApplicationStatus.OPEN)) {
-      a.withdrawForgotten(now);
-      events.application(a, Enterprise.findById(a.enterpriseId));
+      a.end(Application.EndReason.STUDENT_FORGOTTEN, now);
+      announce(a);
     }
+    em.flush();
+    em.createQuery("update Application set studentId = null where studentId = ?1")
+        .setParameter(1, studentId)
+        .executeUpdate();
   }
 
   private Side sideOf(Application a) {

@@ -14,6 +14,7 @@ import org.qiao.kit.http.Versions;
 import org.qiao.kit.ids.Ids;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.time.ChinaTime;
+import org.qiao.talentdemand.domain.Application;
 import org.qiao.talentdemand.domain.Demand;
 import org.qiao.talentdemand.domain.DemandDetails;
 import org.qiao.talentdemand.domain.DemandStatus;
@@ -29,12 +30,19 @@ public class DemandService {
   private final Callers callers;
   private final EntityManager em;
   private final Clock clock;
+  private final ApplicationService applications;
 
-  DemandService(TalentDemandEvents events, Callers callers, EntityManager em, Clock clock) {
+  DemandService(
+      TalentDemandEvents events,
+      Callers callers,
+      EntityManager em,
+      Clock clock,
+      ApplicationService applications) {
     this.events = events;
     this.callers = callers;
     this.em = em;
     this.clock = clock;
+    this.applications = applications;
   }
 
   /** Search criteria; null means "any". */
@@ -95,6 +103,9 @@ public class DemandService {
     boolean filled = d.recordHires(count, clock.instant());
     events.demand(
         filled ? EventTypes.DEMAND_FILLED : EventTypes.DEMAND_HIRES_RECORDED, d, owner(d));
+    if (filled) {
+      applications.endOpenOf(d, Application.EndReason.DEMAND_FILLED);
+    }
     return d;
   }
 
@@ -104,6 +115,7 @@ public class DemandService {
     Versions.check(expectedVersion, d.version);
     d.close(clock.instant());
     events.demand(EventTypes.DEMAND_CLOSED, d, owner(d));
+    applications.endOpenOf(d, Application.EndReason.DEMAND_CLOSED);
     return d;
   }
 
@@ -127,6 +139,7 @@ public class DemandService {
     for (Demand d : due) {
       d.expire(today, now);
       events.demand(EventTypes.DEMAND_EXPIRED, d, owner(d));
+      applications.endOpenOf(d, Application.EndReason.DEMAND_EXPIRED);
     }
     return due.size();
   }

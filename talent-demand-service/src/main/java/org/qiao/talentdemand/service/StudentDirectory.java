@@ -22,8 +22,8 @@ public class StudentDirectory {
 
   /** A consented profile was published; a forgotten student stays forgotten (ADR 0009). */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void profilePublished(String pseudonymousId, long version, Instant consentGivenAt) {
-    KnownStudent.profilePublished(pseudonymousId, version, consentGivenAt);
+  public void profilePublished(String pseudonymousId, KnownStudent.Profile profile) {
+    KnownStudent.profilePublished(pseudonymousId, profile);
   }
 
   /**
@@ -34,7 +34,7 @@ public class StudentDirectory {
   @Transactional(Transactional.TxType.MANDATORY)
   public void forget(String pseudonymousId, KnownStudent.ForgetReason reason, Instant at) {
     KnownStudent s = KnownStudent.forget(pseudonymousId, reason, at);
-    applications.withdrawForgotten(pseudonymousId);
+    applications.forgetStudent(pseudonymousId);
     if (s.forgottenReason == KnownStudent.ForgetReason.ERASED) {
       StudentBlock.delete("studentId", pseudonymousId);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -134,9 +135,9 @@ class ApplicationTest {
   }
 
   @Test
-  void onlyAnUnansweredOneExpiresAndOnlyWhenItsTimeIsUp() {
+  void onlyAnUnansweredOneOrOfferExpiresAndOnlyWhenItsTimeIsUp() {
     for (Application a : everyStageAndStarter()) {
-      boolean awaiting = ApplicationStatus.AWAITING_ANSWER.contains(a.status);
+      boolean awaiting = ApplicationStatus.EXPIRABLE.contains(a.status);
       assertFalse(a.isDueToExpire(ANSWER_BY.minusSeconds(1)), a.status.name());
       assertThrows(IllegalTransition.class, () -> a.expire(ANSWER_BY.minusSeconds(1)));
       assertEquals(awaiting, a.isDueToExpire(ANSWER_BY), a.status.name());
@@ -150,17 +151,59 @@ class ApplicationTest {
   }
 
   @Test
-  void aForgottenStudentLeavesEveryOpenStage() {
+  void thePlatformEndsEveryOpenStageNamingWhy() {
     for (Application a : everyStageAndStarter()) {
       if (a.status.isOpen()) {
-        a.withdrawForgotten(NOW);
+        a.end(Application.EndReason.STUDENT_FORGOTTEN, NOW);
         assertEquals(ApplicationStatus.WITHDRAWN, a.status);
+        assertEquals(Application.EndReason.STUDENT_FORGOTTEN, a.endReason);
       } else {
         ApplicationStatus ended = a.status;
-        assertThrows(IllegalTransition.class, () -> a.withdrawForgotten(NOW));
+        assertThrows(
+            IllegalTransition.class, () -> a.end(Application.EndReason.DEMAND_FILLED, NOW));
         assertEquals(ended, a.status);
+        assertEquals(null, a.endReason);
       }
     }
+  }
+
+  @Test
+  void anOfferValidatesItselfAndReportsOnlyABand() {
+    LocalDate today = LocalDate.of(2027, 3, 10);
+    Offer o = Offer.of(9000, 12000, today.plusDays(30), today.plusDays(7), "310115", today);
+    assertEquals("FROM_8000_TO_11999", o.salaryBand());
+    assertEquals("UNDER_5000", Offer.of(3000, 4000, today, today, "310115", today).salaryBand());
+    assertEquals("FROM_20000", Offer.of(20000, 20000, today, today, "310115", today).salaryBand());
+    assertViolation("salaryMin", () -> Offer.of(0, 1, today, today, "310115", today));
+    assertViolation("salaryMax", () -> Offer.of(9000, 8999, today, today, "310115", today));
+    assertViolation("answerBy", () -> Offer.of(1, 1, today, today.minusDays(1), "310115", today));
+    assertViolation(
+        "answerBy", () -> Offer.of(1, 1, today.plusDays(90), today.plusDays(61), "310115", today));
+    assertViolation(
+        "startDate", () -> Offer.of(1, 1, today.plusDays(1), today.plusDays(2), "310115", today));
+    assertViolation("divisionCode", () -> Offer.of(1, 1, today, today, "990101", today));
+  }
+
+  @Test
+  void anOfferIsAnsweredByTheEndOfItsDayInChina() {
+    Application a = inStage(ApplicationStatus.INTERVIEWING, Side.STUDENT);
+    LocalDate today = LocalDate.of(2027, 3, 10);
+    a.offer(Offer.of(9000, 12000, today.plusDays(30), today.plusDays(7), "310115", today), NOW);
+    assertEquals(ApplicationStatus.OFFERED, a.status);
+    // 2027-03-17 ends at 16:00 UTC (midnight in China).
+    assertEquals(Instant.parse("2027-03-17T16:00:00Z"), a.answerBy);
+    assertEquals(today.plusDays(7), a.offer().answerBy());
+    assertFalse(a.isDueToExpire(Instant.parse("2027-03-17T15:59:59Z")));
+    assertTrue(a.isDueToExpire(Instant.parse("2027-03-17T16:00:00Z")));
+    a.hire(NOW.plusSeconds(60));
+    assertEquals(ApplicationStatus.HIRED, a.status);
+    assertEquals(NOW.plusSeconds(60), a.hiredAt);
+    assertThrows(IllegalTransition.class, () -> a.hire(NOW));
+  }
+
+  private static void assertViolation(String field, Runnable r) {
+    DomainViolation v = assertThrows(DomainViolation.class, r::run);
+    assertTrue(v.getMessage().startsWith(field + ":"), v.getMessage());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.qiao.talentdemand.support.Applications.demand;
 import static org.qiao.talentdemand.support.Applications.invite;
 import static org.qiao.talentdemand.support.Applications.take;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.qiao.kit.testing.EventTap;
 import org.qiao.talentdemand.domain.ApplicationStatus;
 import org.qiao.talentdemand.service.ExpiryJob;
 import org.qiao.talentdemand.support.Api;
+import org.qiao.talentdemand.support.Applications;
 import org.qiao.talentdemand.support.Students;
 
 /**
@@ -31,10 +33,6 @@ import org.qiao.talentdemand.support.Students;
 class ApplicationEventsTest {
 
   private static final String TOPIC = "qiao.talent-demand.events";
-
-  /** The stages reached so far; interviews, offers and hires come with their sub-resources. */
-  private static final Set<ApplicationStatus> NOT_YET_REACHED =
-      Set.of(ApplicationStatus.INTERVIEWING, ApplicationStatus.OFFERED, ApplicationStatus.HIRED);
 
   @Inject ExpiryJob expiry;
 
@@ -53,11 +51,13 @@ class ApplicationEventsTest {
       take(student, withdrawn, "withdrawal").statusCode(200);
       String expired = apply(student, demand);
       expiry.expireApplications(Instant.now().plus(Duration.ofDays(15)));
+      String hired = Applications.offered(owner, student, demand);
+      Applications.acceptOffer(student, hired).statusCode(200);
 
-      Set<String> subjects = Set.of(rejected, declined, withdrawn, expired);
+      Set<String> subjects = Set.of(rejected, declined, withdrawn, expired, hired);
       List<CloudEvent> events =
           tap.awaitEvents(
-              e -> subjects.contains(e.subject()), 3 + 2 + 2 + 2, Duration.ofSeconds(20));
+              e -> subjects.contains(e.subject()), 3 + 2 + 2 + 2 + 6, Duration.ofSeconds(20));
       for (CloudEvent e : events) {
         assertEquals(List.of(), EventSchemas.violations(e), e.type() + " must match its schema");
         assertEquals(student.id(), e.data().get("studentId").asText());
@@ -68,13 +68,39 @@ class ApplicationEventsTest {
               "qiao.application.accepted.v1",
               "qiao.application.rejected.v1"),
           events.stream().filter(e -> e.subject().equals(rejected)).map(CloudEvent::type).toList());
+      assertEquals(
+          List.of(
+              "qiao.application.applied.v1",
+              "qiao.application.accepted.v1",
+              "qiao.application.interviewing.v1",
+              "qiao.application.offered.v1",
+              "qiao.application.hired.v1",
+              "qiao.placement.recorded.v1"),
+          events.stream().filter(e -> e.subject().equals(hired)).map(CloudEvent::type).toList());
       Set<String> reached = new TreeSet<>();
-      Arrays.stream(ApplicationStatus.values())
-          .filter(s -> !NOT_YET_REACHED.contains(s))
-          .forEach(s -> reached.add(s.eventType()));
+      Arrays.stream(ApplicationStatus.values()).forEach(s -> reached.add(s.eventType()));
+      reached.add("qiao.placement.recorded.v1");
       Set<String> emitted = new TreeSet<>();
       events.forEach(e -> emitted.add(e.type()));
       assertEquals(reached, emitted);
+      JsonNode placement =
+          events.stream()
+              .filter(e -> e.type().equals("qiao.placement.recorded.v1"))
+              .findFirst()
+              .orElseThrow()
+              .data();
+      // The profile's pseudonymous attributes, the demand's occupation, a band: no figure.
+      assertEquals(student.code(), placement.get("institutionCode").asText());
+      assertEquals("FROM_8000_TO_11999", placement.get("salaryBand").asText());
+      assertEquals("310115", placement.get("divisionCode").asText());
+      placement
+          .fields()
+          .forEachRemaining(
+              f ->
+                  assertEquals(
+                      false,
+                      f.getValue().isNumber() && Set.of(9000, 12000).contains(f.getValue().asInt()),
+                      f.getKey() + " must not be the salary figure"));
     }
   }
 }

@@ -186,6 +186,9 @@ class EventContractTest {
     types.remove(EventTypes.PROPOSAL_WITHDRAWN);
     types.remove(EventTypes.STUDENT_PROFILE_PUBLISHED);
     types.remove(EventTypes.STUDENT_FORGOTTEN);
+    types.remove(EventTypes.CONTACT_GRANT_REVOKED);
+    // Applications' events and placements: ApplicationEventsTest.
+    types.remove(EventTypes.PLACEMENT_RECORDED);
     return types;
   }
 }

@@ -1,5 +1,8 @@
 package org.qiao.talentdemand.messaging;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.qiao.talentdemand.support.Applications.apply;
 import static org.qiao.talentdemand.support.Applications.demand;
@@ -9,8 +12,11 @@ import static org.qiao.talentdemand.support.Applications.take;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.qiao.talentdemand.domain.Application;
 import org.qiao.talentdemand.domain.StudentBlock;
 import org.qiao.talentdemand.support.Api;
 import org.qiao.talentdemand.support.Students;
@@ -36,12 +42,35 @@ class StudentForgettingTest {
     String declined = invite(owner, demand(owner, 1), student);
     take(student, declined, "decline").statusCode(200);
 
-    Students.awaitProcessed(Students.forget(student, "CONSENT_WITHDRAWN", WITHDRAWN));
+    // The bound: forgotten in every service within 1 s of curriculum-service's event.
+    Students.forget(student, "CONSENT_WITHDRAWN", WITHDRAWN);
+    await()
+        .atMost(Duration.ofSeconds(1))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> "WITHDRAWN".equals(status(owner, accepted)));
 
-    assertEquals("WITHDRAWN", status(owner, invited));
-    assertEquals("WITHDRAWN", status(owner, accepted));
-    assertEquals("DECLINED", status(owner, declined), "an ended one stays as it ended");
+    for (String open : List.of(invited, accepted)) {
+      owner
+          .call()
+          .get("/api/v1/applications/" + open)
+          .then()
+          .body("status", equalTo("WITHDRAWN"))
+          .body("endReason", equalTo("STUDENT_FORGOTTEN"))
+          .body("studentId", nullValue());
+    }
+    // An ended one stays as it ended, but only as a count: the student's id is gone.
+    owner
+        .call()
+        .get("/api/v1/applications/" + declined)
+        .then()
+        .body("status", equalTo("DECLINED"))
+        .body("studentId", nullValue());
     assertEquals(false, Students.contactable(student.id()));
+    assertEquals(
+        0L,
+        (long)
+            QuarkusTransaction.requiringNew()
+                .call(() -> Application.count("studentId", student.id())));
   }
 
   @Test
@@ -81,5 +110,27 @@ class StudentForgettingTest {
         0L,
         QuarkusTransaction.requiringNew()
             .call(() -> StudentBlock.count("studentId", student.id())));
+  }
+
+  @Test
+  void aRevokedContactGrantEndsTheOpenApplicationOfThatStudentOnly() {
+    Api.Org owner = Api.enterprise();
+    Api.Org student = Students.published();
+    String application = apply(student, demand(owner, 1));
+    take(owner, application, "acceptance").statusCode(200);
+    // A revocation naming another student (a forged or mixed-up event) changes nothing.
+    Students.awaitProcessed(Students.contactRevoked(application, Students.unknown().id()));
+    assertEquals("ACCEPTED", status(owner, application));
+
+    Students.awaitProcessed(Students.contactRevoked(application, student.id()));
+    owner
+        .call()
+        .get("/api/v1/applications/" + application)
+        .then()
+        .body("status", equalTo("WITHDRAWN"))
+        .body("endReason", equalTo("CONTACT_REVOKED"));
+    // Again (a redelivery under a new id): the ended application stays as it is.
+    Students.awaitProcessed(Students.contactRevoked(application, student.id()));
+    assertEquals("WITHDRAWN", status(owner, application));
   }
 }

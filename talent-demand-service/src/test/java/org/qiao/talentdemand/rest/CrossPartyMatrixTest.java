@@ -16,8 +16,9 @@ import org.qiao.talentdemand.support.Students;
 /**
  * Every id-bearing operation of the committed contract, called by each role for another
  * organisation on one enterprise's objects (a draft demand, an order addressed to one university, a
- * challenge and a university's interest in it, an invitation of a student): 404 or 403, and no
- * table changes; a student other than the invited one is another party too.
+ * challenge and a university's interest in it, an application in interviews and its round, a
+ * student's block): 404 or 403, and no table changes; a student other than the applicant is another
+ * party too.
  */
 @QuarkusTest
 class CrossPartyMatrixTest {
@@ -38,8 +39,14 @@ class CrossPartyMatrixTest {
             lab,
             "/api/v1/challenges/" + challenge + "/interests",
             Map.of("contactName", "李教授", "message", "我们有相关成果"));
-    String application =
-        Applications.invite(owner, Applications.demand(owner, 1), Students.published());
+    // An application in interviews, with a scheduled round: every application operation's object.
+    Api.Org student = Students.published();
+    String application = Applications.apply(student, Applications.demand(owner, 1));
+    Applications.take(owner, application, "acceptance").statusCode(200);
+    String round = Applications.proposeRound(owner, application);
+    student.ifMatch(round).body(Map.of("slot", 0)).post(round + "/choice").then().statusCode(200);
+    String blocked = Api.enterprise().id();
+    Api.create(student, "/api/v1/students/me/blocked-enterprises", Map.of("enterpriseId", blocked));
     CrossPartyMatrix.ofCommittedContract()
         .ignoringTables("inbox_event", "proposal")
         .object("enterprises", owner.id(), owner.token())
@@ -48,6 +55,8 @@ class CrossPartyMatrixTest {
         .object("challenges", challenge, owner.token())
         .object("interests", interest, lab.token())
         .object("applications", application, owner.token())
+        .object("interviews", round.substring(round.lastIndexOf('/') + 1), owner.token())
+        .object("blocked-enterprises", blocked, student.token())
         .object("demand-templates", "2-02-10-09", owner.token())
         .caller("another registered enterprise", "enterprise", Api.enterprise().token())
         .caller("a university the order does not address", "university", Api.university().token())

@@ -58,6 +58,15 @@ public final class Students {
     return send(ContractExamples.event("curriculum-service", FORGOTTEN, student.id(), data));
   }
 
+  /** curriculum-service's event: the student revoked the contact grant of an application. */
+  public static CloudEvent contactRevoked(String applicationId, String studentId) {
+    String type = "qiao.contact-grant.revoked.v1";
+    ObjectNode data = ContractExamples.data(type);
+    data.put("applicationId", applicationId).put("studentId", studentId);
+    String grant = data.get("grantId").asText();
+    return send(ContractExamples.event("curriculum-service", type, grant, data));
+  }
+
   public static void awaitProcessed(CloudEvent e) {
     await()
         .atMost(Duration.ofSeconds(20))
