@@ -70,6 +70,7 @@ public class Interview extends PanacheEntityBase {
   @Column(name = "student_note")
   public String studentNote;
 
+  /** Which side cancelled it; null when it ended with its application. */
   @Enumerated(EnumType.STRING)
   @Column(name = "cancelled_by")
   public Side cancelledBy;
@@ -159,10 +160,14 @@ public class Interview extends PanacheEntityBase {
     updatedAt = now;
   }
 
-  /** The application ended: a live round ends with it, cancelled by the platform on its behalf. */
-  public void endWith(Side by, Instant now) {
+  /**
+   * The application ended: a live round ends with it, cancelled by neither side ({@link
+   * #cancelledBy} stays null).
+   */
+  public void endWithApplication(Instant now) {
     if (status.isLive()) {
-      cancel(by, now);
+      status = InterviewStatus.CANCELLED;
+      updatedAt = now;
     }
   }
 

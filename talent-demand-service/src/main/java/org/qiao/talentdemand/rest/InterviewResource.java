@@ -99,7 +99,8 @@ public class InterviewResource {
       @Schema(description = "GB/T 2260 division code of an on-site interview") String divisionCode,
       String note,
       String studentNote,
-      @Schema(description = "Which side cancelled it") Side cancelledBy,
+      @Schema(description = "Which side cancelled it; null when it ended with its application")
+          Side cancelledBy,
       Instant createdAt,
       Instant updatedAt,
       long version) {

@@ -330,14 +330,11 @@ public class ApplicationService {
     Versions.check(expectedVersion, a.version);
     Demand d = Demand.findById(a.demandId);
     em.lock(d, LockModeType.PESSIMISTIC_WRITE);
-    if (!a.allows(Application.Transition.HIRE, sideOf(a))) {
-      a.take(Application.Transition.HIRE, sideOf(a), clock.instant()); // throws, naming why
-    }
+    Instant now = clock.instant();
+    a.hire(now); // 409 unless offered
     if (d.status != DemandStatus.PUBLISHED) {
       throw new IllegalTransition("The demand is " + d.status + ": it takes no one more");
     }
-    Instant now = clock.instant();
-    a.hire(now);
     announce(a);
     Enterprise owner = Enterprise.findById(d.enterpriseId);
     boolean filled = d.recordHires(1, now);
@@ -387,14 +384,10 @@ public class ApplicationService {
   /** Announces the application's new stage; an ended one's live interview ends with it. */
   private void announce(Application a) {
     if (!a.status.isOpen()) {
-      Side by =
-          a.endReason == null && a.status == ApplicationStatus.REJECTED
-              ? Side.ENTERPRISE
-              : Side.STUDENT;
       for (Interview i :
           Interview.<Interview>list(
               "applicationId = ?1 and status in ?2", a.id, InterviewStatus.LIVE)) {
-        i.endWith(by, a.updatedAt);
+        i.endWithApplication(a.updatedAt);
       }
     }
     events.application(a, Enterprise.findById(a.enterpriseId));

@@ -311,7 +311,12 @@ class HireFlowTest {
         .then()
         .body("status", equalTo("WITHDRAWN"))
         .body("endReason", equalTo("DEMAND_CLOSED"));
-    student.call().get(round).then().body("status", equalTo("CANCELLED"));
+    student
+        .call()
+        .get(round)
+        .then()
+        .body("status", equalTo("CANCELLED"))
+        .body("cancelledBy", nullValue());
   }
 
   @Test
