@@ -293,11 +293,66 @@ class ContactGrantTest {
   }
 
   @Test
-  void erasureEndsTheCardAndLeavesNoGrantOrDisclosure() {
+  void anImportsWithdrawalOfAPaperConsentEndsTheGrantsToo() {
+    TestCaller u = Api.university();
+    String number = newStudentNumber();
+    Map<String, Object> row =
+        new java.util.HashMap<>(
+            Map.of(
+                "name", "测试学生" + number,
+                "studentNumber", number,
+                "phone", "13900139000",
+                "majorCode", "080710T",
+                "degree", "本科",
+                "graduationYear", "2030",
+                "consent", "是",
+                "consentTextVersion", "2026-01",
+                "consentAt", "2026-03-01"));
+    importRows(u, row);
+    String pseudonymousId =
+        u.call()
+            .get("/api/v1/students?limit=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("find { it.studentNumber == '" + number + "' }.pseudonymousId");
+    TestCaller enterprise = Api.enterprise();
+    Application a = Application.byStudent(pseudonymousId, enterprise.code());
+    ApplicationEvents.applied(a.event("applied", 0));
+    card(enterprise, a.id()).then().statusCode(200).body("phone", equalTo("13900139000"));
+
+    row.put("consent", "否");
+    row.remove("consentAt");
+    importRows(u, row);
+    card(enterprise, a.id()).then().statusCode(404);
+  }
+
+  private static void importRows(TestCaller u, Map<String, Object> row) {
+    String job =
+        u.call()
+            .body(Map.of("rows", List.of(row)))
+            .post("/api/v1/student-imports")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    StudentImportTest.awaitFinished(u, job);
+  }
+
+  @Test
+  void erasureEndsTheCardAndLeavesNoGrantDisclosureOrDestination() {
     Consenting s = consenting();
     TestCaller enterprise = Api.enterprise();
     Application a = appliedTo(s, enterprise);
     card(enterprise, a.id()).then().statusCode(200);
+    ApplicationEvents.applied(
+        ApplicationEvents.placement(
+            s.pseudonymousId(),
+            enterprise.code(),
+            Instant.now(),
+            java.time.LocalDate.parse("2030-07-01")));
+    s.self().call().get("/api/v1/students/me/destination").then().statusCode(200);
 
     s.institution()
         .ifMatch("/api/v1/students/" + s.record().id())
@@ -311,6 +366,11 @@ class ContactGrantTest {
           count("select count(*) from " + table + " where student_id = ?", s.pseudonymousId()),
           table);
     }
+    assertEquals(
+        0,
+        count(
+            "select count(*) from graduate_destination where student_id = ?::uuid",
+            s.record().id()));
     Application later = Application.byStudent(s.pseudonymousId(), enterprise.code());
     ApplicationEvents.applied(later.event("applied", 0));
     assertEquals(
