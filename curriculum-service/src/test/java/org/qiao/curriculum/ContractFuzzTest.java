@@ -8,11 +8,15 @@ import static org.qiao.curriculum.support.Bodies.with;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.qiao.curriculum.support.Api;
+import org.qiao.curriculum.support.ApplicationEvents;
+import org.qiao.curriculum.support.ApplicationEvents.Application;
 import org.qiao.curriculum.support.OrderEvents;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.testing.ContractExamples;
@@ -72,6 +76,44 @@ class ContractFuzzTest {
                 3,
                 "summary",
                 "定制课程"));
+    // A consenting student who applied to an enterprise twice (one grant to read, one to revoke)
+    // and was hired (a destination to read, confirm and correct).
+    var hired =
+        institution
+            .call()
+            .body(aStudent(newStudentNumber()))
+            .post("/api/v1/students")
+            .then()
+            .statusCode(201)
+            .extract();
+    String hiredId = hired.path("id");
+    TestCaller hiredSelf = Api.student(institution, hired.path("pseudonymousId"));
+    hiredSelf
+        .ifMatch("/api/v1/students/" + hiredId)
+        .body(Map.of("textVersion", "2026-01"))
+        .post("/api/v1/students/{id}/consent", hiredId)
+        .then()
+        .statusCode(200);
+    TestCaller enterprise = Api.enterprise();
+    Application read = Application.byStudent(hired.path("pseudonymousId"), enterprise.code());
+    Application revoked = Application.byStudent(hired.path("pseudonymousId"), enterprise.code());
+    ApplicationEvents.applied(read.event("applied", 0));
+    ApplicationEvents.applied(revoked.event("applied", 0));
+    ApplicationEvents.applied(
+        ApplicationEvents.placement(
+            hired.path("pseudonymousId"),
+            enterprise.code(),
+            Instant.now(),
+            LocalDate.parse("2030-07-01")));
+    String revokedGrant =
+        hiredSelf
+            .call()
+            .get("/api/v1/students/me/contact-grants?limit=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("find { it.applicationId == '" + revoked.id() + "' }.id");
     ContractFuzz fuzz =
         ContractFuzz.ofCommittedContract()
             .actingFor(institution.code())
@@ -97,6 +139,19 @@ class ContractFuzzTest {
             .forOperation("listCoursePlanVersions", onPublished)
             .forOperation("reviseCoursePlan", onPublished)
             .forOperation("retireCoursePlan", onRetiring)
+            .forOperation(
+                "getContactCard",
+                f -> f.actingFor(enterprise.code()).owning("/api/v1/contact-cards", read.id()))
+            .forOperation(
+                "revokeContactGrant",
+                f ->
+                    f.actingAs("student", hiredSelf.token())
+                        .owning("/api/v1/students/me/contact-grants", revokedGrant))
+            .forOperation("getOwnDestination", f -> f.actingAs("student", hiredSelf.token()))
+            .forOperation("resumeJobSeeking", f -> f.actingAs("student", hiredSelf.token()))
+            .forOperation("getStudentDestination", f -> f.owning("/api/v1/students", hiredId))
+            .forOperation("stateStudentDestination", f -> f.owning("/api/v1/students", hiredId))
+            .forOperation("confirmStudentDestination", f -> f.owning("/api/v1/students", hiredId))
             .settledWhen(
                 "select count(*) from student_import where status in ('QUEUED', 'RUNNING')");
     // A student record's rules between fields and its vocabulary, which a schema cannot state:

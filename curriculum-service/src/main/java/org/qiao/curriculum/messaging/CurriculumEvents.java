@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.qiao.curriculum.domain.ContactGrant;
 import org.qiao.curriculum.domain.CoursePlan;
 import org.qiao.curriculum.domain.Institution;
 import org.qiao.curriculum.domain.Proposal;
@@ -89,9 +90,29 @@ public class CurriculumEvents {
             .toList());
   }
 
+  /** The student revoked a contact grant (key: the grant's id). */
+  public void contactGrantRevoked(ContactGrant g) {
+    em.flush();
+    outbox.record(
+        "contact-grant",
+        g.id,
+        EventTypes.CONTACT_GRANT_REVOKED,
+        EventData.ContactGrantRevoked.of(g));
+  }
+
+  /** A hired student seeks work again (key: the pseudonymous id). */
+  public void jobSeekingResumed(String pseudonymousId, Instant at) {
+    outbox.record(
+        "student",
+        pseudonymousId,
+        EventTypes.STUDENT_JOB_SEEKING_RESUMED,
+        new EventData.JobSeekingResumed(pseudonymousId, at));
+  }
+
   public void forgotten(String pseudonymousId, Institution i, ForgetReason reason, Instant at) {
-    // The published profile events' audit copies go; this forget event is still to be sent.
-    outbox.forgetSubject(pseudonymousId, List.of());
+    // The published profile events' audit copies go (and revocations, whose data names the
+    // student); this forget event is still to be sent.
+    outbox.forgetSubject(pseudonymousId, List.of(EventTypes.CONTACT_GRANT_REVOKED));
     outbox.record(
         "student",
         pseudonymousId,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.qiao.curriculum.domain.ContactGrant;
 import org.qiao.curriculum.domain.Course;
 import org.qiao.curriculum.domain.CoursePlan;
 import org.qiao.curriculum.domain.Institution;
@@ -223,4 +224,14 @@ final class EventData {
           p.id, p.trainingOrderId, new University(i.code, i.name), p.withdrawnAt, p.version);
     }
   }
+
+  record ContactGrantRevoked(
+      UUID grantId, UUID applicationId, String studentId, UUID enterpriseId, Instant revokedAt) {
+    static ContactGrantRevoked of(ContactGrant g) {
+      return new ContactGrantRevoked(
+          g.id, g.applicationId, g.studentId, g.enterpriseId, g.revokedAt);
+    }
+  }
+
+  record JobSeekingResumed(String pseudonymousId, Instant resumedAt) {}
 }

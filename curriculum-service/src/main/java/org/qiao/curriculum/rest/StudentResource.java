@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,6 +34,8 @@ import org.qiao.curriculum.domain.Degree;
 import org.qiao.curriculum.domain.PersonalData;
 import org.qiao.curriculum.domain.Student;
 import org.qiao.curriculum.domain.StudentProfile;
+import org.qiao.curriculum.service.ContactGrantService;
+import org.qiao.curriculum.service.DestinationService;
 import org.qiao.curriculum.service.StudentService;
 import org.qiao.kit.http.Idempotency;
 import org.qiao.kit.http.PageRequest;
@@ -50,11 +54,22 @@ import org.qiao.kit.security.Roles;
 public class StudentResource {
 
   private final StudentService students;
+  private final ContactGrantService grants;
+  private final DestinationService destinations;
   private final Idempotency idempotency;
+  private final Clock clock;
 
-  StudentResource(StudentService students, Idempotency idempotency) {
+  StudentResource(
+      StudentService students,
+      ContactGrantService grants,
+      DestinationService destinations,
+      Idempotency idempotency,
+      Clock clock) {
     this.students = students;
+    this.grants = grants;
+    this.destinations = destinations;
     this.idempotency = idempotency;
+    this.clock = clock;
   }
 
   @Schema(
@@ -244,5 +259,174 @@ public class StudentResource {
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     students.erase(id, Versions.required(ifMatch));
     return Response.noContent().build();
+  }
+
+  // --- Contact grants (ADR 0015) -------------------------------------------------------------
+
+  @GET
+  @Path("/me/contact-grants")
+  @RolesAllowed(Roles.STUDENT)
+  @Tag(name = "Contact grants")
+  @Operation(
+      operationId = "listOwnContactGrants",
+      summary = "The acting student's contact grants",
+      description =
+          "Which enterprise may read the student's contact card for which application, until when;"
+              + " newest first, next page in the Link header.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of grants",
+      content = @Content(schema = @Schema(implementation = ContactGrantResponse[].class)))
+  public Response ownContactGrants(@BeanParam PageRequest page, UriInfo uri) {
+    return grants
+        .grants(page.cursor(), page.limit())
+        .map(g -> ContactGrantResponse.of(g, clock))
+        .toResponse(uri);
+  }
+
+  @POST
+  @Path("/me/contact-grants/{grantId}/revocation")
+  @RolesAllowed(Roles.STUDENT)
+  @Tag(name = "Contact grants")
+  @Operation(
+      operationId = "revokeContactGrant",
+      summary = "Revoke a contact grant",
+      description =
+          "The student ends an enterprise's grant now: its card is 404 at once, and"
+              + " talent-demand-service withdraws the application (qiao.contact-grant.revoked.v1)."
+              + " No If-Match: a revocation cannot overwrite anyone's change, and revoking again"
+              + " answers the same grant and sends nothing. A grant not the student's is a 404.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The grant, revoked",
+      content = @Content(schema = @Schema(implementation = ContactGrantResponse.class)))
+  public Response revokeContactGrant(@PathParam("grantId") UUID grantId) {
+    return Response.ok(ContactGrantResponse.of(grants.revoke(grantId), clock)).build();
+  }
+
+  @GET
+  @Path("/me/disclosures")
+  @RolesAllowed(Roles.STUDENT)
+  @Tag(name = "Contact grants")
+  @Operation(
+      operationId = "listOwnDisclosures",
+      summary = "Who read the acting student's contact card",
+      description =
+          "Every read of the card: the enterprise, the application, when; newest first, next page"
+              + " in the Link header.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of reads",
+      content = @Content(schema = @Schema(implementation = DisclosureResponse[].class)))
+  public Response ownDisclosures(@BeanParam PageRequest page, UriInfo uri) {
+    return grants
+        .disclosures(page.cursor(), page.limit())
+        .map(DisclosureResponse::of)
+        .toResponse(uri);
+  }
+
+  // --- Graduate destinations (毕业去向) -----------------------------------------------------------
+
+  @GET
+  @Path("/me/destination")
+  @RolesAllowed(Roles.STUDENT)
+  @Tag(name = "Graduate destinations")
+  @Operation(
+      operationId = "getOwnDestination",
+      summary = "The acting student's graduate destination",
+      description =
+          "Pre-filled from a hire on the platform until the student or their institution confirms"
+              + " or corrects it (at /students/{id}/destination); 404 while there is none.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The destination; ETag is the student record's version",
+      content = @Content(schema = @Schema(implementation = DestinationResponse.class)))
+  public Response ownDestination() {
+    DestinationService.View v = destinations.own();
+    return Responses.ok(DestinationResponse.of(v), v.student().version);
+  }
+
+  @GET
+  @Path("/{id}/destination")
+  @RolesAllowed({Roles.UNIVERSITY, Roles.STUDENT})
+  @Tag(name = "Graduate destinations")
+  @Operation(
+      operationId = "getStudentDestination",
+      summary = "A student's graduate destination",
+      description = "Their institution, or the student themself; 404 while there is none.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The destination; ETag is the student record's version",
+      content = @Content(schema = @Schema(implementation = DestinationResponse.class)))
+  public Response destination(@PathParam("id") UUID id) {
+    DestinationService.View v = destinations.get(id);
+    return Responses.ok(DestinationResponse.of(v), v.student().version);
+  }
+
+  @PUT
+  @Path("/{id}/destination")
+  @RolesAllowed({Roles.UNIVERSITY, Roles.STUDENT})
+  @Tag(name = "Graduate destinations")
+  @Operation(
+      operationId = "stateStudentDestination",
+      summary = "State or correct a student's graduate destination",
+      description =
+          "The institution or the student states where the graduate went; what a person states is"
+              + " confirmed, and no later placement replaces it. Requires If-Match (the student"
+              + " record's ETag).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The destination; ETag is the record's new version",
+      content = @Content(schema = @Schema(implementation = DestinationResponse.class)))
+  public Response stateDestination(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull DestinationRequest body) {
+    DestinationService.View v = destinations.state(id, Versions.required(ifMatch), body.details());
+    return Responses.ok(DestinationResponse.of(v), v.student().version);
+  }
+
+  @POST
+  @Path("/{id}/destination/confirmation")
+  @RolesAllowed({Roles.UNIVERSITY, Roles.STUDENT})
+  @Tag(name = "Graduate destinations")
+  @Operation(
+      operationId = "confirmStudentDestination",
+      summary = "Confirm a pre-filled graduate destination",
+      description =
+          "The institution or the student confirms the destination as it is; no later placement"
+              + " replaces it. Confirming again changes nothing. Requires If-Match (the student"
+              + " record's ETag); 404 while there is no destination.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The destination, confirmed; ETag is the record's version",
+      content = @Content(schema = @Schema(implementation = DestinationResponse.class)))
+  public Response confirmDestination(
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    DestinationService.View v = destinations.confirm(id, Versions.required(ifMatch));
+    return Responses.ok(DestinationResponse.of(v), v.student().version);
+  }
+
+  @Schema(name = "JobSeekingResumed")
+  public record JobSeekingResponse(String pseudonymousId, Instant resumedAt) {}
+
+  @POST
+  @Path("/me/job-seeking")
+  @RolesAllowed(Roles.STUDENT)
+  @Tag(name = "Graduate destinations")
+  @Operation(
+      operationId = "resumeJobSeeking",
+      summary = "Seek work again",
+      description =
+          "A hired student says they are looking for work again: matching-service ranks them for"
+              + " demands again (qiao.student.job-seeking-resumed.v1). Only a consented student"
+              + " (409 otherwise).")
+  @APIResponse(
+      responseCode = "200",
+      description = "Announced",
+      content = @Content(schema = @Schema(implementation = JobSeekingResponse.class)))
+  public Response resumeJobSeeking() {
+    StudentService.JobSeeking j = students.resumeJobSeeking();
+    return Response.ok(new JobSeekingResponse(j.pseudonymousId(), j.resumedAt())).build();
   }
 }

@@ -2,7 +2,9 @@ package org.qiao.curriculum.service;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
+import java.util.Optional;
 import org.qiao.curriculum.domain.Institution;
+import org.qiao.curriculum.domain.Student;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.security.Caller;
 import org.qiao.kit.security.Roles;
@@ -36,6 +38,27 @@ public class Callers {
 
   public boolean isStudent() {
     return caller.is(Roles.STUDENT);
+  }
+
+  public boolean isEnterprise() {
+    return caller.is(Roles.ENTERPRISE);
+  }
+
+  /**
+   * The acting student's record: role student, {@code sub} their pseudonymous id, {@code org} their
+   * institution's code; empty for anyone else.
+   */
+  public Optional<Student> student() {
+    if (!isStudent()) {
+      return Optional.empty();
+    }
+    String org = caller.org();
+    return Student.byPseudonym(caller.subject())
+        .filter(
+            s ->
+                Institution.<Institution>findByIdOptional(s.institutionId)
+                    .map(i -> i.code.equals(org))
+                    .orElse(false));
   }
 
   /** Enterprises, government and admin read what institutions published. */

@@ -34,6 +34,7 @@ import org.qiao.kit.problem.ProblemException;
 public class StudentRecords {
 
   private final CurriculumEvents events;
+  private final ContactGrantService grants;
   private final Pseudonyms pseudonyms;
   private final EntityManager em;
   private final Clock clock;
@@ -41,12 +42,14 @@ public class StudentRecords {
 
   StudentRecords(
       CurriculumEvents events,
+      ContactGrantService grants,
       Pseudonyms pseudonyms,
       EntityManager em,
       Clock clock,
       ObjectMapper json) {
     this.json = json;
     this.events = events;
+    this.grants = grants;
     this.pseudonyms = pseudonyms;
     this.em = em;
     this.clock = clock;
@@ -159,13 +162,11 @@ public class StudentRecords {
     em.flush();
     insert(created);
     events.profilesPublished(publish, institution);
-    forget.forEach(
-        s ->
-            events.forgotten(
-                s.pseudonymousId,
-                institution,
-                CurriculumEvents.ForgetReason.CONSENT_WITHDRAWN,
-                now));
+    for (Student s : forget) {
+      grants.forget(s.pseudonymousId, false, now);
+      events.forgotten(
+          s.pseudonymousId, institution, CurriculumEvents.ForgetReason.CONSENT_WITHDRAWN, now);
+    }
     return new Result(stored, outcomes, errors, publish.size(), forget.size());
   }
 
@@ -176,12 +177,12 @@ public class StudentRecords {
     em.flush();
     switch (p) {
       case PUBLISH -> events.profilePublished(s, institution);
-      case FORGET ->
-          events.forgotten(
-              s.pseudonymousId,
-              institution,
-              CurriculumEvents.ForgetReason.CONSENT_WITHDRAWN,
-              clock.instant());
+      case FORGET -> {
+        Instant now = clock.instant();
+        grants.forget(s.pseudonymousId, false, now);
+        events.forgotten(
+            s.pseudonymousId, institution, CurriculumEvents.ForgetReason.CONSENT_WITHDRAWN, now);
+      }
       case NONE -> {}
     }
   }

@@ -31,6 +31,7 @@ import org.qiao.kit.problem.ProblemException;
 public class StudentService {
 
   private final StudentRecords records;
+  private final ContactGrantService grants;
   private final CurriculumEvents events;
   private final Callers callers;
   private final EntityManager em;
@@ -39,12 +40,14 @@ public class StudentService {
 
   StudentService(
       StudentRecords records,
+      ContactGrantService grants,
       CurriculumEvents events,
       Callers callers,
       EntityManager em,
       Idempotency idempotency,
       Clock clock) {
     this.records = records;
+    this.grants = grants;
     this.events = events;
     this.callers = callers;
     this.em = em;
@@ -172,10 +175,37 @@ public class StudentService {
     if (s.isPublished()) {
       events.forgotten(s.pseudonymousId, i, CurriculumEvents.ForgetReason.ERASED, now);
     }
+    // Its contact grants end at once, and what was recorded about them here goes with the record.
+    grants.forget(s.pseudonymousId, true, now);
     ErasedStudent.of(s.pseudonymousId, now).persist();
     // Stored answers to retried requests may hold the record too: they go with it.
     idempotency.forgetRepliesMentioning(List.of(s.id.toString()));
     s.delete();
+  }
+
+  /** When the student resumed seeking work, as announced. */
+  public record JobSeeking(String pseudonymousId, Instant resumedAt) {}
+
+  /**
+   * A hired student says they seek work again: matching-service ranks them again
+   * (qiao.student.job-seeking-resumed.v1). Only a consented student is known to matching; anyone
+   * else is refused, so the event never names a student who did not consent.
+   */
+  @Transactional
+  public JobSeeking resumeJobSeeking() {
+    Student s = me();
+    if (!s.consentGiven) {
+      throw new ProblemException(
+          409,
+          "not-consented",
+          "Conflict",
+          "Consent to matching first (POST /api/v1/students/{id}/consent): only then are you"
+              + " ranked for demands",
+          List.of());
+    }
+    Instant now = clock.instant();
+    events.jobSeekingResumed(s.pseudonymousId, now);
+    return new JobSeeking(s.pseudonymousId, now);
   }
 
   private boolean readable(Student s) {

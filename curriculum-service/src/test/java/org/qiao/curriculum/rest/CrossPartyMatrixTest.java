@@ -5,10 +5,14 @@ import static org.qiao.curriculum.support.Bodies.aStudent;
 import static org.qiao.curriculum.support.Bodies.newStudentNumber;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qiao.curriculum.support.Api;
+import org.qiao.curriculum.support.ApplicationEvents;
+import org.qiao.curriculum.support.ApplicationEvents.Application;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.testing.CrossPartyMatrix;
 import org.qiao.kit.testing.TestCaller;
@@ -33,6 +37,32 @@ class CrossPartyMatrixTest {
             .then()
             .statusCode(201)
             .extract();
+    // The student consents, applies to an enterprise (a contact grant) and is hired elsewhere (a
+    // destination): the card is the enterprise's, the grant and the destination the student's.
+    TestCaller self = Api.student(owner, student.path("pseudonymousId"));
+    self.ifMatch("/api/v1/students/" + student.path("id"))
+        .body(Map.of("textVersion", "2026-01"))
+        .post("/api/v1/students/{id}/consent", student.path("id").toString())
+        .then()
+        .statusCode(200);
+    TestCaller enterprise = Api.enterprise();
+    Application application =
+        Application.byStudent(student.path("pseudonymousId"), enterprise.code());
+    ApplicationEvents.applied(application.event("applied", 0));
+    ApplicationEvents.applied(
+        ApplicationEvents.placement(
+            student.path("pseudonymousId"),
+            enterprise.code(),
+            Instant.now(),
+            LocalDate.parse("2030-07-01")));
+    String grant =
+        self.call()
+            .get("/api/v1/students/me/contact-grants")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].id");
+    enterprise.call().get("/api/v1/contact-cards/{id}", application.id()).then().statusCode(200);
     String job =
         owner
             .call()
@@ -64,6 +94,8 @@ class CrossPartyMatrixTest {
         .object("student-imports", job, owner.token())
         .object("proposals", proposal, owner.token())
         .object("open-training-orders", order.subject(), owner.token())
+        .object("contact-cards", application.id(), enterprise.token())
+        .object("contact-grants", grant, self.token())
         .caller("another registered institution", "university", otherInstitution.token())
         .caller("a classmate", "student", Api.student(owner, classmate).token())
         .caller(
