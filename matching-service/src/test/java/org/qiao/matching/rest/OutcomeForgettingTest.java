@@ -95,14 +95,18 @@ class OutcomeForgettingTest {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                given()
-                    .auth()
-                    .oauth2(TestJwt.token("enterprise", demand.enterpriseCode))
-                    .get("/api/v1/demands/{id}/matches", demand.id)
-                    .then()
-                    .extract()
-                    .path("matches.find { it.studentId == '" + p.id + "' }.applicationStatus")
-                    .equals("INVITED"));
+                "INVITED"
+                    .equals(
+                        given()
+                            .auth()
+                            .oauth2(TestJwt.token("enterprise", demand.enterpriseCode))
+                            .get("/api/v1/demands/{id}/matches", demand.id)
+                            .then()
+                            .extract()
+                            .path(
+                                "matches.find { it.studentId == '"
+                                    + p.id
+                                    + "' }.applicationStatus")));
     assertEquals(1, placed(institution));
 
     Events.deliver(Events.CURRICULUM, Events.forgotten(p.id, "ERASED", "2027-10-01T00:00:00Z"));
