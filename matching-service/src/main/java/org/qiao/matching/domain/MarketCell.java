@@ -1,6 +1,5 @@
 package org.qiao.matching.domain;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ public record MarketCell(
     Double graduatesPerPosition,
     boolean suppressed) {
 
-  public static final int SMALLEST_SHOWN = 5;
+  public static final int SMALLEST_SHOWN = SmallCells.SMALLEST_SHOWN;
 
   public static MarketCell of(String key, long openPositions, long graduates) {
     if (isSmall(graduates)) {
@@ -37,7 +36,7 @@ public record MarketCell(
 
   /** Whether a count of persons is too small to show (1–4). */
   public static boolean isSmall(long persons) {
-    return persons > 0 && persons < SMALLEST_SHOWN;
+    return SmallCells.isSmall(persons);
   }
 
   /**
@@ -45,18 +44,6 @@ public record MarketCell(
    * reader learns that some small cells exist, not where nor how many.
    */
   public static List<MarketCell> published(List<MarketCell> cells) {
-    List<MarketCell> out = new ArrayList<>();
-    boolean anySuppressed = false;
-    for (MarketCell c : cells) {
-      if (c.suppressed()) {
-        anySuppressed = true;
-      } else {
-        out.add(c);
-      }
-    }
-    if (anySuppressed) {
-      out.add(withheld());
-    }
-    return List.copyOf(out);
+    return SmallCells.folded(cells, MarketCell::suppressed, withheld());
   }
 }

@@ -16,6 +16,7 @@ import org.qiao.matching.domain.PlanSkill;
 import org.qiao.matching.domain.StudentProfile;
 import org.qiao.matching.service.CoursePlans;
 import org.qiao.matching.service.DemandRankings;
+import org.qiao.matching.service.Placements;
 import org.qiao.matching.service.Skills;
 import org.qiao.matching.service.StudentProfiles;
 
@@ -25,6 +26,7 @@ public class CurriculumEventHandler implements EventHandler {
 
   static final String PROFILE_PUBLISHED = "qiao.student.profile-published.v1";
   static final String FORGOTTEN = "qiao.student.forgotten.v1";
+  static final String JOB_SEEKING_RESUMED = "qiao.student.job-seeking-resumed.v1";
   private static final Set<String> PLAN_EVENTS =
       Set.of(
           "qiao.course-plan.published.v1",
@@ -36,10 +38,16 @@ public class CurriculumEventHandler implements EventHandler {
   private final CoursePlans plans;
   private final Skills skills;
   private final Outbox outbox;
+  private final Placements placements;
 
   CurriculumEventHandler(
-      StudentProfiles profiles, CoursePlans plans, Skills skills, Outbox outbox) {
+      StudentProfiles profiles,
+      CoursePlans plans,
+      Skills skills,
+      Outbox outbox,
+      Placements placements) {
     this.profiles = profiles;
+    this.placements = placements;
     this.outbox = outbox;
     this.plans = plans;
     this.skills = skills;
@@ -50,6 +58,7 @@ public class CurriculumEventHandler implements EventHandler {
     Set<String> types = new java.util.HashSet<>(PLAN_EVENTS);
     types.add(PROFILE_PUBLISHED);
     types.add(FORGOTTEN);
+    types.add(JOB_SEEKING_RESUMED);
     return types;
   }
 
@@ -76,6 +85,11 @@ public class CurriculumEventHandler implements EventHandler {
             f.forgottenAt() == null ? event.time().toInstant() : f.forgottenAt());
         // Published top-10 announcements named them: their audit copies go (ADR 0011).
         outbox.forgetSubject(f.pseudonymousId(), Set.of(DemandRankings.CHANGED));
+      }
+      case JOB_SEEKING_RESUMED -> {
+        OutcomeEventsV1.JobSeekingResumed r =
+            EventCodec.dataAs(event, OutcomeEventsV1.JobSeekingResumed.class);
+        placements.resumed(r.pseudonymousId(), r.resumedAt());
       }
       default -> plans.apply(plan(event));
     }

@@ -68,17 +68,24 @@ public class MarketStatisticsResource {
           LocalDate asOf,
       Instant computedAt,
       List<CellResponse> cells,
+      @Schema(
+              description =
+                  "Placements (recorded hires) of graduates of graduationYear by the same"
+                      + " dimension: major class, occupation, city of the job; cells of 1–4 placed"
+                      + " graduates folded into one suppressed cell")
+          List<OutcomeResource.CellResponse> placements,
       String explanation) {}
 
   @GET
   @RolesAllowed({Roles.GOVERNMENT, Roles.ADMIN})
   @Operation(
       operationId = "getMarketStatistics",
-      summary = "Open positions against consented graduates (aggregates only)",
+      summary = "Open positions against consented graduates, and placements (aggregates only)",
       description =
           "By major class (4 digits), occupation code or city (GB/T 2260 code): open positions of"
               + " open demands, consented graduates who could fill them, and their ratio, from"
-              + " the daily snapshot of `date` (default: the latest). Cells of 1–4 graduates are"
+              + " the daily snapshot of `date` (default: the latest), with the placements of the"
+              + " year's graduates by the same dimension. Cells of 1–4 graduates are"
               + " folded into one suppressed cell without key or counts; no person is ever"
               + " listed. 404 when there is no snapshot of that date.")
   public MarketStatisticsResponse marketStatistics(
@@ -117,9 +124,13 @@ public class MarketStatisticsResource {
         p.asOf(),
         p.computedAt(),
         p.cells().stream().map(CellResponse::of).toList(),
+        OutcomeResource.CellResponse.of(p.placements()),
         "A daily snapshot as of asOf's close (China time), computed once. openPositions:"
             + " headcount not yet filled of demands open that day; graduates: consented student"
             + " profiles graduating in graduationYear; cells of 1–4 graduates, and occupation sums"
-            + " that include such a class, are one suppressed cell without key or counts.");
+            + " that include such a class, are one suppressed cell without key or counts."
+            + " placements: recorded hires of graduates of graduationYear by the same dimension"
+            + " (major class, occupation, city of the job), with days to offer; cells of 1–4"
+            + " placed graduates are one suppressed cell.");
   }
 }

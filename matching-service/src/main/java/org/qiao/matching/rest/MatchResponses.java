@@ -85,7 +85,19 @@ final class MatchResponses {
       String degree,
       int graduationYear,
       Set<String> preferredCities,
-      ExplanationResponse explanation) {}
+      ExplanationResponse explanation,
+      @Schema(
+              description =
+                  "The enterprise already has an application with this student for this demand"
+                      + " (its invitation or the student's application, in any status)")
+          boolean alreadyInvited,
+      @Schema(
+              description =
+                  "Status of the latest such application (INVITED, APPLIED, ACCEPTED,"
+                      + " INTERVIEWING, OFFERED, HIRED, DECLINED, WITHDRAWN, REJECTED, EXPIRED);"
+                      + " null: none",
+              nullable = true)
+          String applicationStatus) {}
 
   @Schema(name = "DemandMatches", description = "The students best matching a demand, best first")
   record StudentMatches(
@@ -110,7 +122,9 @@ final class MatchResponses {
                 p.degree,
                 p.graduationYear,
                 new java.util.TreeSet<>(p.preferredCities),
-                ExplanationResponse.of(s.match().explanation(), max, r.skillNames(), v)));
+                ExplanationResponse.of(s.match().explanation(), max, r.skillNames(), v),
+                s.applicationStatus() != null,
+                s.applicationStatus()));
       }
       return new StudentMatches(
           r.demand().demandId,

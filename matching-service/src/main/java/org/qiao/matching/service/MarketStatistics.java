@@ -26,13 +26,14 @@ import org.qiao.kit.time.DailySchedule;
 import org.qiao.matching.domain.DemandView;
 import org.qiao.matching.domain.MajorCodes;
 import org.qiao.matching.domain.MarketCell;
+import org.qiao.matching.domain.PlacementCell;
 
 /**
  * Market statistics for government systems: open positions of open demands against consented
  * graduates of one graduation year, by major class, occupation or city (a city-level GB/T 2260
- * code). Aggregates only; small cells suppressed and keyless ({@link MarketCell}). Always one year:
- * an all-years view beside a one-year view would give the other years' small counts away by
- * subtraction.
+ * code), and the placements of that year's graduates by the same dimension (ADR 0016). Aggregates
+ * only; small cells suppressed and keyless ({@link MarketCell}). Always one year: an all-years view
+ * beside a one-year view would give the other years' small counts away by subtraction.
  *
  * <p>Published as dated snapshots (ADR 0012): once a day, as of the previous day's close in China
  * time, computed once and kept; a caller reads a date, never the live read models, so polling
@@ -57,19 +58,26 @@ public class MarketStatistics {
 
   /** A snapshot's cells of one dimension and year. */
   public record Published(
-      LocalDate asOf, Instant computedAt, int graduationYear, List<MarketCell> cells) {}
+      LocalDate asOf,
+      Instant computedAt,
+      int graduationYear,
+      List<MarketCell> cells,
+      List<PlacementCell> placements) {}
 
   private final EntityManager em;
+  private final Placements placements;
   private final Clock clock;
   private final Duration checkEvery;
   private DailySchedule schedule;
 
   MarketStatistics(
       EntityManager em,
+      Placements placements,
       Clock clock,
       @ConfigProperty(name = "qiao.statistics.snapshot-check", defaultValue = "10m")
           Duration checkEvery) {
     this.em = em;
+    this.placements = placements;
     this.clock = clock;
     this.checkEvery = checkEvery;
   }
@@ -108,7 +116,9 @@ public class MarketStatistics {
                       .filter(d -> d.isOpen(asOf))
                       .toList();
               for (int year : years(asOf)) {
+                List<PlacementCell.Row> placed = placements.rows(null, year);
                 for (Dimension by : Dimension.values()) {
+                  insertPlacements(asOf, by, year, placementCells(placed, by));
                   List<MarketCell> cells = MarketCell.published(cells(open, by, year));
                   for (int i = 0; i < cells.size(); i++) {
                     MarketCell c = cells.get(i);
@@ -176,7 +186,67 @@ public class MarketStatistics {
               : MarketCell.of(
                   (String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
     }
-    return new Published(asOf, computedAt, graduationYear, List.copyOf(cells));
+    @SuppressWarnings("unchecked")
+    List<Object[]> placed =
+        em.createNativeQuery(
+                "select cell_key, placements, median_days_to_offer, p75_days_to_offer, suppressed"
+                    + " from market_statistics_placement_cell"
+                    + " where as_of = ?1 and dimension = ?2 and graduation_year = ?3"
+                    + " order by position")
+            .setParameter(1, asOf)
+            .setParameter(2, by.name())
+            .setParameter(3, graduationYear)
+            .getResultList();
+    List<PlacementCell> placementCells = new ArrayList<>();
+    for (Object[] r : placed) {
+      placementCells.add(
+          (Boolean) r[4]
+              ? PlacementCell.withheld()
+              : new PlacementCell(
+                  (String) r[0],
+                  null,
+                  ((Number) r[1]).longValue(),
+                  null,
+                  r[2] == null ? null : ((Number) r[2]).intValue(),
+                  r[3] == null ? null : ((Number) r[3]).intValue(),
+                  false));
+    }
+    return new Published(
+        asOf, computedAt, graduationYear, List.copyOf(cells), List.copyOf(placementCells));
+  }
+
+  /**
+   * Placements of one graduation year by major class (the major code's first 4 characters, 专业类),
+   * occupation or city of the job; cells of 1–4 placed graduates folded like the market cells.
+   */
+  private static List<PlacementCell> placementCells(List<PlacementCell.Row> rows, Dimension by) {
+    return switch (by) {
+      case MAJOR_CLASS ->
+          PlacementCell.tally(rows, r -> MajorCodes.majorClass(r.majorCode()), null);
+      case OCCUPATION -> PlacementCell.tally(rows, PlacementCell.Row::occupationCode, null);
+      case CITY -> PlacementCell.tally(rows, r -> Placements.place(r.divisionCode()), null);
+    };
+  }
+
+  private void insertPlacements(LocalDate asOf, Dimension by, int year, List<PlacementCell> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      PlacementCell c = cells.get(i);
+      em.createNativeQuery(
+              "insert into market_statistics_placement_cell (as_of, dimension, graduation_year,"
+                  + " position, cell_key, placements, median_days_to_offer, p75_days_to_offer,"
+                  + " suppressed) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+          .unwrap(NativeQuery.class)
+          .setParameter(1, asOf)
+          .setParameter(2, by.name())
+          .setParameter(3, year)
+          .setParameter(4, i)
+          .setParameter(5, c.key(), String.class)
+          .setParameter(6, c.placed(), Long.class)
+          .setParameter(7, c.medianDaysToOffer(), Integer.class)
+          .setParameter(8, c.p75DaysToOffer(), Integer.class)
+          .setParameter(9, c.suppressed())
+          .executeUpdate();
+    }
   }
 
   private Set<Integer> years(LocalDate asOf) {
@@ -185,7 +255,9 @@ public class MarketStatistics {
       years.add(y);
     }
     for (Object y :
-        em.createNativeQuery("select distinct graduation_year from student_profile")
+        em.createNativeQuery(
+                "select graduation_year from student_profile"
+                    + " union select graduation_year from placement")
             .getResultList()) {
       years.add(((Number) y).intValue());
     }

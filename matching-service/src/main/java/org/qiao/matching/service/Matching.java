@@ -28,8 +28,12 @@ import org.qiao.matching.domain.ranking.StudentMatch;
 @ApplicationScoped
 public class Matching {
 
-  /** A ranked student and their profile (no personal data: pseudonymous). */
-  public record RankedStudent(StudentMatch match, StudentProfile profile) {}
+  /**
+   * A ranked student and their profile (no personal data: pseudonymous), with the status of the
+   * latest application between them and the demand (null: none).
+   */
+  public record RankedStudent(
+      StudentMatch match, StudentProfile profile, String applicationStatus) {}
 
   public record RankedStudents(
       DemandView demand,
@@ -51,10 +55,12 @@ public class Matching {
 
   private final RankingIndexes indexes;
   private final SkillVocabulary vocabulary;
+  private final Applications applications;
 
-  Matching(RankingIndexes indexes, Skills skills) {
+  Matching(RankingIndexes indexes, Skills skills, Applications applications) {
     this.indexes = indexes;
     this.vocabulary = skills.vocabulary();
+    this.applications = applications;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,17 +70,20 @@ public class Matching {
     DemandCriteria criteria = demand.criteria(vocabulary, graduationYear);
     List<StudentMatch> top = indexes.profiles().top(criteria, limit);
     Map<String, StudentProfile> rows = new HashMap<>();
+    Map<String, String> applied = Map.of();
     if (!top.isEmpty()) {
-      StudentProfile.<StudentProfile>list(
-              "studentId in ?1", top.stream().map(StudentMatch::studentId).toList())
+      List<String> ids = top.stream().map(StudentMatch::studentId).toList();
+      StudentProfile.<StudentProfile>list("studentId in ?1", ids)
           .forEach(p -> rows.put(p.studentId, p));
+      // One lookup per ranking, by demand: whom the enterprise already invited or who applied.
+      applied = applications.statusesOn(demandId, ids);
     }
     List<RankedStudent> ranked = new ArrayList<>();
     for (StudentMatch m : top) {
       // A student forgotten between ranking and here is left out rather than shown half.
       StudentProfile p = rows.get(m.studentId());
       if (p != null) {
-        ranked.add(new RankedStudent(m, p));
+        ranked.add(new RankedStudent(m, p, applied.get(m.studentId())));
       }
     }
     return new RankedStudents(demand, criteria, skillNames(demand), ranked);

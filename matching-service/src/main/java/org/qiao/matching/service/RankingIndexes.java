@@ -102,6 +102,15 @@ public class RankingIndexes {
     afterCommit(() -> profiles.upsert(profile));
   }
 
+  /**
+   * After the current transaction commits: the student is (hidden, hired) or is no longer (ranked
+   * again) out of every ranking and diagnosis. The state is what the tables say ({@link
+   * Placements#isHired}), so a rebuild reads the same.
+   */
+  public void studentHiredChanged(String studentId, boolean hired) {
+    afterCommit(() -> profiles.setHidden(studentId, hired));
+  }
+
   /** After the current transaction commits: the student is gone from every result. */
   public void studentForgotten(String studentId) {
     afterCommit(() -> profiles.remove(studentId));
@@ -178,17 +187,20 @@ public class RankingIndexes {
     long started = System.nanoTime();
     try {
       List<Profile> loaded;
+      Set<String> hired;
       Map<UUID, OpenDemand> open;
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         open = loadOpenDemands();
         loaded = loadProfiles(c);
+        hired = loadHired(c);
         c.commit();
       } catch (SQLException e) {
         throw new IllegalStateException("cannot read the read models to build the index", e);
       }
       ProfileIndex built = ProfileIndex.build(loaded);
+      hired.forEach(id -> built.setHidden(id, true));
       synchronized (changes) {
         ProfileIndex served = profiles;
         profiles = built;
@@ -255,6 +267,18 @@ public class RankingIndexes {
       }
     }
     return loaded;
+  }
+
+  /** Students out of rankings: hired, and not seeking work again since ({@link Placements}). */
+  private static Set<String> loadHired(Connection c) throws SQLException {
+    Set<String> hired = new HashSet<>();
+    try (PreparedStatement s = c.prepareStatement(Placements.HIRED_STUDENTS);
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        hired.add(r.getString(1));
+      }
+    }
+    return hired;
   }
 
   /** Few enough (open demands, not profiles) to read through the entity and its own rules. */

@@ -24,11 +24,20 @@ public class StudentProfiles {
   private final EntityManager em;
   private final Skills skills;
   private final RankingIndexes indexes;
+  private final Applications applications;
+  private final Placements placements;
 
-  StudentProfiles(EntityManager em, Skills skills, RankingIndexes indexes) {
+  StudentProfiles(
+      EntityManager em,
+      Skills skills,
+      RankingIndexes indexes,
+      Applications applications,
+      Placements placements) {
     this.em = em;
     this.skills = skills;
     this.indexes = indexes;
+    this.applications = applications;
+    this.placements = placements;
   }
 
   /**
@@ -59,7 +68,8 @@ public class StudentProfiles {
   /**
    * Removes everything this service knows of a student, keeping only the pseudonymous id as a
    * tombstone with the reason, so that no late or replayed event brings them back (after erasure no
-   * event at all, after a withdrawal none published before it).
+   * event at all, after a withdrawal none published before it). Their applications and placements
+   * stay without them: as version guards and as counts (ADR 0016).
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void forget(String studentId, ForgottenStudent.Reason reason, Instant at) {
@@ -75,6 +85,8 @@ public class StudentProfiles {
         .setParameter(1, studentId)
         .executeUpdate();
     StudentProfile.delete("studentId", studentId);
+    applications.forget(studentId);
+    placements.forget(studentId);
     // Announced top 10s forget them too: the next announcement neither lists them nor says they
     // left.
     em.createNativeQuery(

@@ -51,6 +51,7 @@ class CrossPartyMatrixTest {
         .allowing("reportSkillGap", "government", "overseers see every institution's skill gap")
         .allowing("reportSkillGap", "admin", "overseers see every institution's skill gap")
         .allowing("rankDemandsForStudent", "admin", "admins see every student's matches")
+        .allowing("getInstitutionOutcomes", "admin", "admins see every institution's outcomes")
         .assertNoOtherPartyReachesTheOwnersObjects();
   }
 }

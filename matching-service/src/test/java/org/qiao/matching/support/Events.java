@@ -348,4 +348,111 @@ public final class Events {
     }
     return ContractExamples.event("talent-demand-service", type, orderId, d);
   }
+
+  /**
+   * An application event of a stage ({@code invited}, {@code applied}, {@code hired}, …) between a
+   * student and a demand, at a version; the status is the stage's.
+   */
+  public static CloudEvent application(
+      String applicationId, Demand demand, String studentId, String stage, long version) {
+    String type = "qiao.application." + stage + ".v1";
+    ObjectNode d = ContractExamples.data(type);
+    d.put("applicationId", applicationId).put("demandId", demand.id).put("studentId", studentId);
+    d.put("status", stage.toUpperCase(java.util.Locale.ROOT)).put("version", version);
+    d.put("startedBy", stage.equals("applied") ? "STUDENT" : "ENTERPRISE");
+    d.put(
+        "updatedAt",
+        java.time.Instant.parse("2027-03-02T02:00:00Z").plusSeconds(version).toString());
+    ((ObjectNode) d.get("enterprise")).put("creditCode", demand.enterpriseCode);
+    return ContractExamples.event("talent-demand-service", type, applicationId, d);
+  }
+
+  /** A placement (hire) of the student on the demand, or of nobody known (a fresh id). */
+  public static Placement placement(String studentId) {
+    return new Placement(studentId);
+  }
+
+  /** A qiao.placement.recorded.v1 being built. */
+  public static final class Placement {
+    public final String id = ContractExamples.newId();
+    private final String studentId;
+    private String demandId = ContractExamples.newId();
+    private String institutionCode = "4131010246";
+    private String majorCode = "080901";
+    private int graduationYear = 2027;
+    private String occupationCode = "2-02-10-03";
+    private String divisionCode = "350200";
+    private int daysToOffer = 21;
+    private String hiredAt = "2027-03-26T02:00:00Z";
+
+    private Placement(String studentId) {
+      this.studentId = studentId;
+    }
+
+    public Placement on(Demand demand) {
+      demandId = demand.id;
+      return this;
+    }
+
+    public Placement of(Profile p) {
+      institutionCode = p.institutionCode();
+      majorCode = p.majorCode();
+      graduationYear = p.graduationYear;
+      return this;
+    }
+
+    public Placement institution(String code) {
+      institutionCode = code;
+      return this;
+    }
+
+    public Placement major(String code) {
+      majorCode = code;
+      return this;
+    }
+
+    public Placement graduating(int year) {
+      graduationYear = year;
+      return this;
+    }
+
+    public Placement occupation(String code) {
+      occupationCode = code;
+      return this;
+    }
+
+    public Placement division(String code) {
+      divisionCode = code;
+      return this;
+    }
+
+    public Placement daysToOffer(int days) {
+      daysToOffer = days;
+      return this;
+    }
+
+    public Placement hiredAt(String at) {
+      hiredAt = at;
+      return this;
+    }
+
+    public CloudEvent event() {
+      String type = "qiao.placement.recorded.v1";
+      ObjectNode d = ContractExamples.data(type);
+      d.put("placementId", id).put("applicationId", id).put("demandId", demandId);
+      d.put("studentId", studentId).put("institutionCode", institutionCode);
+      d.put("majorCode", majorCode).put("graduationYear", graduationYear);
+      d.put("occupationCode", occupationCode).put("divisionCode", divisionCode);
+      d.put("daysToOffer", daysToOffer).put("hiredAt", hiredAt);
+      return ContractExamples.event("talent-demand-service", type, id, d);
+    }
+  }
+
+  /** The student said they seek work again at this time. */
+  public static CloudEvent jobSeekingResumed(String studentId, String at) {
+    String type = "qiao.student.job-seeking-resumed.v1";
+    ObjectNode d = ContractExamples.data(type);
+    d.put("pseudonymousId", studentId).put("resumedAt", at);
+    return ContractExamples.event("curriculum-service", type, studentId, d);
+  }
 }

@@ -24,7 +24,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * preferring no city. The build numbers slots by partition — no city, then each single city, then
  * several cities; by degree inside — so a demand's city and degree filters leave long runs of
  * 64-slot words empty that the scan skips. Upserts append a slot at the end and retire the old one
- * (its live bit cleared); a removal clears the live bit; nothing else moves.
+ * (its live bit cleared); a removal clears the live bit; nothing else moves. A hidden student
+ * (hired, ADR 0016) keeps their slot, so {@link #get} still knows them, but not their live bit:
+ * every ranking and diagnosis skips them at no cost, and an upsert keeps them hidden.
  *
  * <p>Ranking scans 64 slots at a time. The hard constraints become one word of passing students
  * (live ∧ degree ≥ minimum ∧ year ∧ (no city ∨ a listed city)), read only in the admitted city
@@ -69,6 +71,7 @@ public final class ProfileIndex {
   private SlotSet noCity = new SlotSet();
   private final List<SlotSet> held = new ArrayList<>(); // by skill code; index 0 unused
   private final List<SlotSet> verified = new ArrayList<>(); // by skill code, null when none
+  private final Set<String> hidden = new HashSet<>(); // out of rankings, known or not (yet)
   // Slot ranges of the build's city partitions; slots from builtSlots on were appended later.
   private int noCityEnd;
   private int[] cityStart = new int[0];
@@ -277,9 +280,41 @@ public final class ProfileIndex {
       } else {
         live++;
       }
-      alive[slot >>> 6] |= 1L << slot;
+      if (!hidden.contains(profile.studentId())) {
+        alive[slot >>> 6] |= 1L << slot;
+      }
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Takes a student out of every ranking and diagnosis (hired), or puts them back, whether or not
+   * the index knows them yet: a profile upserted later keeps the state. {@link #get} still answers.
+   */
+  public void setHidden(String studentId, boolean hide) {
+    lock.writeLock().lock();
+    try {
+      boolean changed = hide ? hidden.add(studentId) : hidden.remove(studentId);
+      int slot = changed ? ids.find(studentId) : -1;
+      if (slot >= 0) {
+        if (hide) {
+          clearAlive(slot);
+        } else {
+          alive[slot >>> 6] |= 1L << slot;
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  public boolean isHidden(String studentId) {
+    lock.readLock().lock();
+    try {
+      return hidden.contains(studentId);
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
@@ -296,6 +331,7 @@ public final class ProfileIndex {
   public boolean remove(String studentId) {
     lock.writeLock().lock();
     try {
+      hidden.remove(studentId);
       int slot = ids.find(studentId);
       if (slot < 0) {
         return false;

@@ -272,6 +272,35 @@ class ProfileIndexTest {
   }
 
   @Test
+  void aHiddenStudentLeavesResultsAndDiagnosisButStaysKnownAndHiddenAcrossUpserts() {
+    ProfileIndex index = ProfileIndex.build(handExample());
+    Diagnosis before = index.diagnose(handDemand());
+    Profile a = index.get(id('a')).orElseThrow();
+
+    index.setHidden(id('a'), true);
+
+    assertTrue(index.top(handDemand(), 100).stream().noneMatch(m -> m.studentId().equals(id('a'))));
+    assertEquals(
+        before.passingHardConstraints() - 1, index.diagnose(handDemand()).passingHardConstraints());
+    assertEquals(Optional.of(a), index.get(id('a')));
+    assertEquals(11, index.size());
+    // A new version of a hidden student stays hidden; one hidden before being known is too.
+    index.upsert(a);
+    index.setHidden(id('z'), true);
+    index.upsert(student(id('z')).cities("上海").skills("java", "sql").build());
+    assertTrue(
+        index.top(handDemand(), 100).stream()
+            .noneMatch(m -> m.studentId().equals(id('a')) || m.studentId().equals(id('z'))));
+
+    index.setHidden(id('a'), false);
+    assertEquals(id('a'), index.top(handDemand(), 1).get(0).studentId());
+    assertEquals(before, index.diagnose(handDemand()));
+    // Forgetting also ends the hiding: known again later, they are ranked.
+    assertTrue(index.remove(id('z')));
+    assertFalse(index.isHidden(id('z')));
+  }
+
+  @Test
   void topRanksByPointsThenIdWithTheFullExplanation() {
     ProfileIndex index = ProfileIndex.build(handExample());
     DemandCriteria d = demand().essential("java").optional("sql").majors("080901").build();
