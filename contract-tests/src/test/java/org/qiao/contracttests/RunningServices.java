@@ -124,8 +124,35 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
     }
   }
 
+  /**
+   * Stops a service and starts it again from its jar on the same port and database, with extra
+   * environment (e.g. {@code QIAO_CLOCK_OFFSET}); returns once it is ready.
+   */
+  public void restart(String service, Map<String, String> extraEnv) throws Exception {
+    Service s =
+        services.stream()
+            .filter(x -> x.name().equals(service))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
+    Process old = processes.remove(s.name());
+    old.destroy();
+    if (!old.waitFor(20, TimeUnit.SECONDS)) {
+      old.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    launch(
+        s,
+        root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
+        ports.get(s.name()),
+        extraEnv);
+    awaitReady(s, System.nanoTime() + READY_TIMEOUT.toNanos());
+  }
+
   private void launch(Service s, Path jar) throws IOException {
-    int port = freePort();
+    launch(s, jar, freePort(), Map.of());
+  }
+
+  private void launch(Service s, Path jar, int port, Map<String, String> extraEnv)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString());
@@ -141,8 +168,9 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
     // curriculum-service derives pseudonymous ids with a key that production keeps secret.
     env.put("QIAO_CURRICULUM_PSEUDONYM_CURRENT_KEY", "contract");
     env.put("QIAO_CURRICULUM_PSEUDONYM_KEYS_CONTRACT", PSEUDONYM_KEY);
+    env.putAll(extraEnv);
     Path log = logs.resolve(s.name() + ".log");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     processes.put(s.name(), pb.start());
     ports.put(s.name(), port);
   }

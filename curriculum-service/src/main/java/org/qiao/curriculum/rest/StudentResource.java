@@ -330,7 +330,11 @@ public class StudentResource {
   @GET
   @Path("/me/destination")
   @RolesAllowed(Roles.STUDENT)
-  @Tag(name = "Graduate destinations")
+  @Tag(
+      name = "Graduate destinations",
+      description =
+          "Graduate destinations (毕业去向): pre-filled from hires, confirmed or corrected by the"
+              + " student or their institution")
   @Operation(
       operationId = "getOwnDestination",
       summary = "The acting student's graduate destination",

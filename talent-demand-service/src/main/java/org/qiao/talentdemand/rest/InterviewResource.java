@@ -207,7 +207,7 @@ public class InterviewResource {
       content =
           @Content(
               mediaType = InterviewCalendar.MEDIA_TYPE,
-              schema = @Schema(type = SchemaType.STRING, maxLength = 65536)))
+              schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 65536)))
   public Response calendar(@PathParam("id") UUID id, @PathParam("interviewId") UUID interviewId) {
     String ics = InterviewCalendar.of(applications.interviewInContext(id, interviewId));
     return Response.ok(ics, InterviewCalendar.MEDIA_TYPE + "; charset=utf-8")
