@@ -15,9 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.testing.ContractExamples;
+import org.qiao.kit.testing.InboxProbe;
 import org.qiao.kit.testing.TestCodes;
 import org.qiao.kit.testing.TestJwt;
+import org.qiao.kit.testing.TestProducer;
 import org.qiao.matching.support.Events;
 
 /**
@@ -109,7 +112,13 @@ class OutcomeForgettingTest {
                                     + "' }.applicationStatus")));
     assertEquals(1, placed(institution));
 
-    Events.deliver(Events.CURRICULUM, Events.forgotten(p.id, "ERASED", "2027-10-01T00:00:00Z"));
+    // The bound: forgotten in every service within 1 s of curriculum-service's event.
+    CloudEvent forget = Events.forgotten(p.id, "ERASED", "2027-10-01T00:00:00Z");
+    TestProducer.send(Events.CURRICULUM, forget);
+    await()
+        .atMost(Duration.ofSeconds(1))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> InboxProbe.processed("matching-service", forget.id()));
     assertEquals(List.of(), tablesNaming(p.id));
     // Counted still, as a placement of nobody.
     assertEquals(1, placed(institution));
