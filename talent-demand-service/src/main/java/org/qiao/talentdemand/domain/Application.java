@@ -150,7 +150,10 @@ public class Application extends PanacheEntityBase {
       case DECLINE -> asked || status == OFFERED && by == Side.STUDENT;
       // The student may always leave: their consent is what the whole application rests on.
       case WITHDRAW -> status.isOpen() && (by == startedBy || by == Side.STUDENT);
-      case REJECT -> (status == ACCEPTED || status == INTERVIEWING) && by == Side.ENTERPRISE;
+      // Until the student accepts an offer the enterprise may still say no (and rescind it).
+      case REJECT ->
+          (status == ACCEPTED || status == INTERVIEWING || status == OFFERED)
+              && by == Side.ENTERPRISE;
       case INTERVIEW -> status == ACCEPTED && by == Side.ENTERPRISE;
       case OFFER -> status == INTERVIEWING && by == Side.ENTERPRISE;
       case HIRE -> status == OFFERED && by == Side.STUDENT;
@@ -159,6 +162,11 @@ public class Application extends PanacheEntityBase {
 
   /** {@code by} takes the transition; 409 naming the stage and the side when it may not. */
   public void take(Transition t, Side by, Instant now) {
+    if (isAnswer(t) && isDueToExpire(now)) {
+      // The expiry job ends it within its interval; until then no late answer is taken.
+      throw new IllegalTransition(
+          "The answer was due by " + answerBy + ": the application in state " + status + " lapsed");
+    }
     if (!allows(t, by)) {
       throw new IllegalTransition(
           "An application in state "
@@ -220,6 +228,11 @@ public class Application extends PanacheEntityBase {
     status = ApplicationStatus.WITHDRAWN;
     endReason = reason;
     updatedAt = now;
+  }
+
+  /** An answer to the question pending (an invitation, application or offer): it has a deadline. */
+  private static boolean isAnswer(Transition t) {
+    return t == Transition.ACCEPT || t == Transition.DECLINE || t == Transition.HIRE;
   }
 
   /** Whether the other side has let the answer time pass (an invitation, application or offer). */

@@ -161,11 +161,27 @@ public class Interview extends PanacheEntityBase {
   }
 
   /**
-   * The application ended: a live round ends with it, cancelled by neither side ({@link
-   * #cancelledBy} stays null).
+   * Settles a live round whose time has passed: a scheduled one was held, a proposed one whose
+   * slots all began lapsed. Returns whether it is still live.
    */
-  public void endWithApplication(Instant now) {
-    if (status.isLive()) {
+  public boolean settle(Instant now) {
+    if (status == InterviewStatus.SCHEDULED && !chosen().endsAt().isAfter(now)) {
+      status = InterviewStatus.HELD;
+      updatedAt = now;
+    } else if (status == InterviewStatus.PROPOSED
+        && slots.stream().noneMatch(s -> s.startsAt().isAfter(now))) {
+      status = InterviewStatus.LAPSED;
+      updatedAt = now;
+    }
+    return status.isLive();
+  }
+
+  /**
+   * The application moved past interviews (an offer) or ended: a round already held stays held; one
+   * still ahead is cancelled by neither side ({@link #cancelledBy} stays null).
+   */
+  public void closeWithApplication(Instant now) {
+    if (settle(now)) {
       status = InterviewStatus.CANCELLED;
       updatedAt = now;
     }

@@ -98,7 +98,7 @@ public class ApplicationService {
     }
     // Counted under the demand's row lock, so concurrent invitations cannot pass the bound
     // together.
-    em.lock(d, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(d, LockModeType.PESSIMISTIC_WRITE);
     int bound = config.applications().invitationsPerHeadcount() * d.headcount;
     long open = Application.count("demandId = ?1 and status = ?2", d.id, ApplicationStatus.INVITED);
     if (open >= bound) {
@@ -206,6 +206,11 @@ public class ApplicationService {
       throw new IllegalTransition(
           "An application has at most " + MAX_INTERVIEW_ROUNDS + " interview rounds");
     }
+    // A round whose time has passed no longer holds the application's one live place.
+    for (Interview live : liveRounds(a)) {
+      live.settle(now);
+    }
+    em.flush();
     if (Interview.count("applicationId = ?1 and status in ?2", a.id, InterviewStatus.LIVE) > 0) {
       throw new IllegalTransition(
           "The application has a proposed or scheduled interview: cancel it first");
@@ -272,6 +277,8 @@ public class ApplicationService {
     Application a = Application.findById(applicationId);
     Side by = sideOf(a);
     Instant now = clock.instant();
+    // A round whose time passed is held or lapsed before anyone moves it: no cancelling the past.
+    i.settle(now);
     switch (move) {
       case CHOOSE -> {
         if (slot == null) {
@@ -306,7 +313,12 @@ public class ApplicationService {
             terms.answerBy(),
             terms.divisionCode(),
             ChinaTime.today(clock));
-    a.offer(o, clock.instant());
+    Instant now = clock.instant();
+    a.offer(o, now);
+    // Past interviews: a round still ahead is cancelled, a held one stays held.
+    for (Interview live : liveRounds(a)) {
+      live.closeWithApplication(now);
+    }
     announce(a);
     return a;
   }
@@ -328,10 +340,11 @@ public class ApplicationService {
   public Application acceptOffer(UUID applicationId, long expectedVersion) {
     Application a = get(applicationId);
     Versions.check(expectedVersion, a.version);
-    Demand d = Demand.findById(a.demandId);
-    em.lock(d, LockModeType.PESSIMISTIC_WRITE);
+    // Loaded under its row lock (not locked after reading): concurrent hires queue here and each
+    // counts against the headcount as the one before it left it.
+    Demand d = em.find(Demand.class, a.demandId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = clock.instant();
-    a.hire(now); // 409 unless offered
+    a.hire(now); // 409 unless offered and in time
     if (d.status != DemandStatus.PUBLISHED) {
       throw new IllegalTransition("The demand is " + d.status + ": it takes no one more");
     }
@@ -381,13 +394,15 @@ public class ApplicationService {
     }
   }
 
+  private static List<Interview> liveRounds(Application a) {
+    return Interview.list("applicationId = ?1 and status in ?2", a.id, InterviewStatus.LIVE);
+  }
+
   /** Announces the application's new stage; an ended one's live interview ends with it. */
   private void announce(Application a) {
     if (!a.status.isOpen()) {
-      for (Interview i :
-          Interview.<Interview>list(
-              "applicationId = ?1 and status in ?2", a.id, InterviewStatus.LIVE)) {
-        i.endWithApplication(a.updatedAt);
+      for (Interview i : liveRounds(a)) {
+        i.closeWithApplication(a.updatedAt);
       }
     }
     events.application(a, Enterprise.findById(a.enterpriseId));
@@ -505,6 +520,12 @@ public class ApplicationService {
       announce(a);
     }
     em.flush();
+    // Their own words in interview rounds go too: a note may name a phone number or a person.
+    em.createQuery(
+            "update Interview set studentNote = null where applicationId in"
+                + " (select a.id from Application a where a.studentId = ?1)")
+        .setParameter(1, studentId)
+        .executeUpdate();
     em.createQuery("update Application set studentId = null where studentId = ?1")
         .setParameter(1, studentId)
         .executeUpdate();

@@ -50,6 +50,8 @@ class ApplicationTest {
           "OFFERED ENTERPRISE WITHDRAW ENTERPRISE",
           "OFFERED ENTERPRISE WITHDRAW STUDENT",
           "OFFERED ENTERPRISE DECLINE STUDENT",
+          "OFFERED ENTERPRISE REJECT ENTERPRISE",
+          "OFFERED STUDENT REJECT ENTERPRISE",
           "OFFERED ENTERPRISE HIRE STUDENT",
           "OFFERED STUDENT WITHDRAW STUDENT",
           "OFFERED STUDENT DECLINE STUDENT",
@@ -199,6 +201,33 @@ class ApplicationTest {
     assertEquals(ApplicationStatus.HIRED, a.status);
     assertEquals(NOW.plusSeconds(60), a.hiredAt);
     assertThrows(IllegalTransition.class, () -> a.hire(NOW));
+  }
+
+  @Test
+  void noAnswerIsTakenOnceItsTimeIsUpEvenBeforeTheExpiryJobRuns() {
+    for (Application a : everyStageAndStarter()) {
+      if (!ApplicationStatus.EXPIRABLE.contains(a.status)) {
+        continue;
+      }
+      for (Application.Transition t :
+          List.of(
+              Application.Transition.ACCEPT,
+              Application.Transition.DECLINE,
+              Application.Transition.HIRE)) {
+        for (Side by : Side.values()) {
+          if (a.allows(t, by)) {
+            ApplicationStatus before = a.status;
+            IllegalTransition late =
+                assertThrows(IllegalTransition.class, () -> a.take(t, by, ANSWER_BY));
+            assertTrue(late.getMessage().contains("lapsed"), late.getMessage());
+            assertEquals(before, a.status);
+          }
+        }
+      }
+      // Leaving is still possible: the student may always withdraw an open one.
+      a.take(Application.Transition.WITHDRAW, Side.STUDENT, ANSWER_BY);
+      assertEquals(ApplicationStatus.WITHDRAWN, a.status);
+    }
   }
 
   private static void assertViolation(String field, Runnable r) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.qiao.talentdemand.domain.Application;
 import org.qiao.talentdemand.domain.StudentBlock;
 import org.qiao.talentdemand.support.Api;
+import org.qiao.talentdemand.support.Applications;
 import org.qiao.talentdemand.support.Students;
 
 /**
@@ -39,6 +40,13 @@ class StudentForgettingTest {
     String invited = invite(owner, demand(owner, 1), student);
     String accepted = apply(student, demand(owner, 1));
     take(owner, accepted, "acceptance").statusCode(200);
+    String round = Applications.proposeRound(owner, accepted);
+    student
+        .ifMatch(round)
+        .body(java.util.Map.of("note", "请打 13800138000 找我"))
+        .post(round + "/reschedule-request")
+        .then()
+        .statusCode(200);
     String declined = invite(owner, demand(owner, 1), student);
     take(student, declined, "decline").statusCode(200);
 
@@ -65,6 +73,8 @@ class StudentForgettingTest {
         .then()
         .body("status", equalTo("DECLINED"))
         .body("studentId", nullValue());
+    // Their own words in the interview round are gone too.
+    owner.call().get(round).then().statusCode(200).body("studentNote", nullValue());
     assertEquals(false, Students.contactable(student.id()));
     assertEquals(
         0L,

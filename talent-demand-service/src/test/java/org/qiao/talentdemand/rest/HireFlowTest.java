@@ -352,6 +352,111 @@ class HireFlowTest {
     invite(owner, demand, student);
   }
 
+  @Test
+  void concurrentAcceptancesCountAgainstTheHeadcountOneAfterTheOther() throws Exception {
+    // Headcount 2, two offers accepted at once: both hired, the demand filled by exactly two.
+    Api.Org owner = Api.enterprise();
+    String both = demand(owner, 2);
+    List<Api.Org> students = List.of(Students.published(), Students.published());
+    List<String> offers = students.stream().map(s -> offered(owner, s, both)).toList();
+    List<Integer> codes = acceptTogether(students, offers);
+    assertEquals(List.of(200, 200), codes);
+    owner
+        .call()
+        .get("/api/v1/demands/" + both)
+        .then()
+        .body("status", equalTo("FILLED"))
+        .body("filledCount", equalTo(2));
+
+    // Headcount 1, two offers accepted at once: one hire; the other ends, told why.
+    String one = demand(owner, 1);
+    students = List.of(Students.published(), Students.published());
+    List<String> racing =
+        List.of(offered(owner, students.get(0), one), offered(owner, students.get(1), one));
+    codes = acceptTogether(students, racing);
+    assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
+    List<String> ends = List.of(status(owner, racing.get(0)), status(owner, racing.get(1)));
+    assertEquals(true, ends.contains("HIRED") && ends.contains("WITHDRAWN"), ends.toString());
+    owner.call().get("/api/v1/demands/" + one).then().body("filledCount", equalTo(1));
+  }
+
+  private static List<Integer> acceptTogether(List<Api.Org> students, List<String> applications)
+      throws Exception {
+    // Each student reads their ETag first, then both send at the same moment.
+    List<String> etags = new java.util.ArrayList<>();
+    for (int i = 0; i < students.size(); i++) {
+      etags.add(
+          students
+              .get(i)
+              .call()
+              .get("/api/v1/applications/" + applications.get(i))
+              .then()
+              .extract()
+              .header("ETag"));
+    }
+    java.util.concurrent.CyclicBarrier start =
+        new java.util.concurrent.CyclicBarrier(students.size());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(students.size());
+    try {
+      List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < students.size(); i++) {
+        int k = i;
+        sent.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return students
+                      .get(k)
+                      .call()
+                      .header("If-Match", etags.get(k))
+                      .post("/api/v1/applications/" + applications.get(k) + "/offer/acceptance")
+                      .statusCode();
+                }));
+      }
+      List<Integer> codes = new java.util.ArrayList<>();
+      for (var f : sent) {
+        codes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return codes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theEnterpriseMayRescindAnOfferUntilItIsAccepted() {
+    Api.Org owner = Api.enterprise();
+    Api.Org student = Students.published();
+    String application = offered(owner, student, demand(owner, 1));
+    take(student, application, "rejection").statusCode(403);
+    take(owner, application, "rejection").statusCode(200).body("status", equalTo("REJECTED"));
+    acceptOffer(student, application).statusCode(409);
+  }
+
+  @Test
+  void anEndedApplicationTakesNoInterviewAndNoOffer() {
+    Api.Org owner = Api.enterprise();
+    Api.Org student = Students.published();
+    String demand = demand(owner, 1);
+    String application = apply(student, demand);
+    take(owner, application, "acceptance").statusCode(200);
+    proposeRound(owner, application);
+    take(student, application, "withdrawal").statusCode(200);
+    String interviews = "/api/v1/applications/" + application + "/interviews";
+    owner.call().body(aRound()).post(interviews).then().statusCode(409);
+    offer(owner, application, anOffer()).statusCode(409);
+
+    // A demand closed mid-interview: its application ended with it, so no offer either.
+    Api.Org other = Students.published();
+    String open = apply(other, demand);
+    take(owner, open, "acceptance").statusCode(200);
+    proposeRound(owner, open);
+    String path = "/api/v1/demands/" + demand;
+    owner.ifMatch(path).post(path + "/closure").then().statusCode(200);
+    offer(owner, open, anOffer()).statusCode(409);
+  }
+
   private static VEvent onlyEvent(String ics) throws Exception {
     Calendar c = new CalendarBuilder().build(new StringReader(ics));
     c.validate();
