@@ -48,6 +48,7 @@ public class Placements {
     }
     incoming.persist();
     if (incoming.studentId != null) {
+      lockStudent(incoming.studentId);
       em.flush();
       indexes.studentHiredChanged(incoming.studentId, isHired(incoming.studentId));
     }
@@ -59,6 +60,7 @@ public class Placements {
     if (ForgottenStudent.findById(studentId) != null) {
       return;
     }
+    lockStudent(studentId);
     em.createNativeQuery(
             "insert into job_seeking_resumed (student_id, resumed_at) values (?1, ?2)"
                 + " on conflict (student_id) do update set resumed_at ="
@@ -67,6 +69,16 @@ public class Placements {
         .setParameter(2, at)
         .executeUpdate();
     indexes.studentHiredChanged(studentId, isHired(studentId));
+  }
+
+  /**
+   * Hires and resumptions arrive on two topics, consumed at once: one student's are taken one after
+   * the other (until commit), so the second sees the first and its index change comes last.
+   */
+  private void lockStudent(String studentId) {
+    em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+        .setParameter(1, "hired:" + studentId)
+        .getSingleResult();
   }
 
   /** Whether the student's latest hire is later than their latest resumed job seeking. */
