@@ -75,53 +75,23 @@ class InterviewTest {
 
   @Test
   void aRoundIsOneToThreeSlotsAheadOnlineOrAtAPlace() {
+    refused(List.of(), Interview.Mode.ONLINE, null);
+    refused(
+        List.of(
+            FIRST,
+            SECOND,
+            new InterviewSlot(NOW.plusSeconds(7200), 30),
+            new InterviewSlot(NOW.plusSeconds(9000), 30)),
+        Interview.Mode.ONLINE,
+        null);
+    refused(List.of(new InterviewSlot(NOW.minusSeconds(1), 30)), Interview.Mode.ONLINE, null);
+    refused(List.of(FIRST), Interview.Mode.ON_SITE, null);
+  }
+
+  private static void refused(List<InterviewSlot> slots, Interview.Mode mode, String place) {
     assertThrows(
         DomainViolation.class,
         () ->
-            Interview.propose(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                List.of(),
-                Interview.Mode.ONLINE,
-                null,
-                null,
-                NOW));
-    assertThrows(
-        DomainViolation.class,
-        () ->
-            Interview.propose(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                List.of(
-                    FIRST,
-                    SECOND,
-                    new InterviewSlot(NOW.plusSeconds(7200), 30),
-                    new InterviewSlot(NOW.plusSeconds(9000), 30)),
-                Interview.Mode.ONLINE,
-                null,
-                null,
-                NOW));
-    assertThrows(
-        DomainViolation.class,
-        () ->
-            Interview.propose(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                List.of(new InterviewSlot(NOW.minusSeconds(1), 30)),
-                Interview.Mode.ONLINE,
-                null,
-                null,
-                NOW));
-    assertThrows(
-        DomainViolation.class,
-        () ->
-            Interview.propose(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                List.of(FIRST),
-                Interview.Mode.ON_SITE,
-                null,
-                null,
-                NOW));
+            Interview.propose(UUID.randomUUID(), UUID.randomUUID(), slots, mode, place, null, NOW));
   }
 }
