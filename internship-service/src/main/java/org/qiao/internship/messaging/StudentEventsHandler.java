@@ -3,6 +3,8 @@ package org.qiao.internship.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.qiao.internship.domain.ForgottenStudent;
 import org.qiao.internship.service.StudentDirectory;
@@ -45,6 +47,26 @@ public class StudentEventsHandler implements EventHandler {
     return Set.of(EventTypes.STUDENT_FORGOTTEN);
   }
 
+  /** Profile events in a row are taken in together (a cohort import); forgetting one by one. */
+  @Override
+  public void handleAll(List<CloudEvent> events) {
+    List<StudentDirectory.PublishedProfile> run = new ArrayList<>();
+    for (CloudEvent event : events) {
+      if (event.type().equals(EventTypes.STUDENT_PROFILE_PUBLISHED)) {
+        run.add(published(event.data()));
+        continue;
+      }
+      if (!run.isEmpty()) {
+        students.allKnown(run);
+        run = new ArrayList<>();
+      }
+      handle(event);
+    }
+    if (!run.isEmpty()) {
+      students.allKnown(run);
+    }
+  }
+
   @Override
   public void handle(CloudEvent event) {
     JsonNode d = event.data();
@@ -57,12 +79,16 @@ public class StudentEventsHandler implements EventHandler {
       // Their published events' audit copies go too (ADR 0011).
       outbox.forgetSubject(id, NAMING_THE_STUDENT);
     } else {
-      students.known(
-          id,
-          d.get("institution").get("code").asText(),
-          d.get("version").asLong(),
-          d.hasNonNull("consentGivenAt") ? Instant.parse(d.get("consentGivenAt").asText()) : null);
+      students.allKnown(List.of(published(d)));
     }
+  }
+
+  private static StudentDirectory.PublishedProfile published(JsonNode d) {
+    return new StudentDirectory.PublishedProfile(
+        d.get("pseudonymousId").asText(),
+        d.get("institution").get("code").asText(),
+        d.get("version").asLong(),
+        d.hasNonNull("consentGivenAt") ? Instant.parse(d.get("consentGivenAt").asText()) : null);
   }
 
   private static Instant instant(JsonNode at, CloudEvent event) {

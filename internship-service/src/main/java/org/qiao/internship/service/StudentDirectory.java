@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.qiao.internship.domain.ForgottenStudent;
 import org.qiao.internship.domain.Incident;
@@ -29,33 +31,46 @@ public class StudentDirectory {
     this.clock = clock;
   }
 
+  /** What a profile event says that this service keeps. */
+  public record PublishedProfile(
+      String pseudonymousId, String institutionCode, long version, Instant consentGivenAt) {}
+
   /**
-   * A consented profile was published (older versions than the one kept change nothing). A
-   * forgotten student stays forgotten, unless they withdrew consent and this profile was published
-   * after the withdrawal (they consented again).
-   *
-   * @param consentGivenAt when the consent the profile was published under was given
+   * Consented profiles were published, taken in one after another (older versions than the one kept
+   * change nothing). A forgotten student stays forgotten, unless they withdrew consent and the
+   * profile was published after the withdrawal (they consented again). The students and tombstones
+   * of all are read in two queries: a cohort import publishes hundreds of thousands.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void known(
-      String pseudonymousId, String institutionCode, long version, Instant consentGivenAt) {
-    ForgottenStudent tombstone = ForgottenStudent.findById(pseudonymousId);
-    if (tombstone != null) {
-      if (!tombstone.isEndedBy(version, consentGivenAt)) {
-        return;
+  public void allKnown(List<PublishedProfile> published) {
+    List<String> ids = published.stream().map(PublishedProfile::pseudonymousId).distinct().toList();
+    Map<String, ForgottenStudent> tombstones = new HashMap<>();
+    ForgottenStudent.<ForgottenStudent>list("studentId in ?1", ids)
+        .forEach(t -> tombstones.put(t.studentId, t));
+    Map<String, KnownStudent> known = new HashMap<>();
+    KnownStudent.<KnownStudent>list("pseudonymousId in ?1", ids)
+        .forEach(k -> known.put(k.pseudonymousId, k));
+    for (PublishedProfile p : published) {
+      ForgottenStudent tombstone = tombstones.get(p.pseudonymousId());
+      if (tombstone != null) {
+        if (!tombstone.isEndedBy(p.version(), p.consentGivenAt())) {
+          continue;
+        }
+        tombstone.delete();
+        tombstones.remove(p.pseudonymousId());
       }
-      tombstone.delete();
-    }
-    KnownStudent s = KnownStudent.findById(pseudonymousId);
-    if (s == null) {
-      s = new KnownStudent();
-      s.pseudonymousId = pseudonymousId;
-      s.institutionCode = institutionCode;
-      s.version = version;
-      s.persist();
-    } else if (version > s.version) {
-      s.institutionCode = institutionCode;
-      s.version = version;
+      KnownStudent s = known.get(p.pseudonymousId());
+      if (s == null) {
+        s = new KnownStudent();
+        s.pseudonymousId = p.pseudonymousId();
+        s.institutionCode = p.institutionCode();
+        s.version = p.version();
+        s.persist();
+        known.put(s.pseudonymousId, s);
+      } else if (p.version() > s.version) {
+        s.institutionCode = p.institutionCode();
+        s.version = p.version();
+      }
     }
   }
 

@@ -68,6 +68,28 @@ public class CurriculumEventHandler implements EventHandler {
     return Set.of(FORGOTTEN);
   }
 
+  /** Profile events in a row are applied together (a cohort import); the rest one by one. */
+  @Override
+  public void handleAll(List<CloudEvent> events) {
+    List<StudentProfiles.PublishedProfile> run = new ArrayList<>();
+    for (CloudEvent event : events) {
+      if (event.type().equals(PROFILE_PUBLISHED)) {
+        CurriculumEventsV1.ProfilePublished d =
+            EventCodec.dataAs(event, CurriculumEventsV1.ProfilePublished.class);
+        run.add(new StudentProfiles.PublishedProfile(profile(d), d.consentGivenAt()));
+        continue;
+      }
+      if (!run.isEmpty()) {
+        profiles.applyAll(run);
+        run = new ArrayList<>();
+      }
+      handle(event);
+    }
+    if (!run.isEmpty()) {
+      profiles.applyAll(run);
+    }
+  }
+
   @Override
   public void handle(CloudEvent event) {
     switch (event.type()) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.query.NativeQuery;
 import org.qiao.matching.domain.SkillText;
 import org.qiao.matching.domain.SkillVocabulary;
 import org.qiao.matching.domain.UnknownSkill;
@@ -65,6 +66,8 @@ public class Skills {
                         + " last_seen_at) values (?1, ?2, 1, ?3, ?3) on conflict (skill_key) do"
                         + " update set occurrences = unknown_skill.occurrences + 1,"
                         + " last_seen_at = excluded.last_seen_at")
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("unknown_skill")
                 .setParameter(1, key)
                 .setParameter(2, text.length() > 200 ? text.substring(0, 200) : text)
                 .setParameter(3, now)

@@ -4,8 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 import org.qiao.matching.domain.ForgottenStudent;
 import org.qiao.matching.domain.HeldSkill;
 import org.qiao.matching.domain.StudentProfile;
@@ -40,6 +45,9 @@ public class StudentProfiles {
     this.placements = placements;
   }
 
+  /** A profile as its event carried it, with when the consent it was published under was given. */
+  public record PublishedProfile(StudentProfile profile, Instant consentGivenAt) {}
+
   /**
    * Inserts or replaces a profile with the state its event carried; an older state than the stored
    * one changes nothing. A forgotten student stays forgotten, unless they withdrew consent and this
@@ -49,20 +57,42 @@ public class StudentProfiles {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void apply(StudentProfile incoming, Instant consentGivenAt) {
-    ForgottenStudent tombstone = ForgottenStudent.findById(incoming.studentId);
-    if (tombstone != null) {
-      if (!tombstone.isEndedBy(incoming.sourceVersion, consentGivenAt)) {
-        return;
+    applyAll(List.of(new PublishedProfile(incoming, consentGivenAt)));
+  }
+
+  /**
+   * {@link #apply} for each profile in turn, reading the stored profiles, tombstones and verified
+   * skills of all of them in three queries (a cohort import publishes hundreds of thousands).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void applyAll(List<PublishedProfile> published) {
+    List<String> ids = published.stream().map(p -> p.profile().studentId).distinct().toList();
+    Map<String, ForgottenStudent> tombstones = new HashMap<>();
+    ForgottenStudent.<ForgottenStudent>list("studentId in ?1", ids)
+        .forEach(t -> tombstones.put(t.studentId, t));
+    Map<String, StudentProfile> stored = new HashMap<>();
+    StudentProfile.<StudentProfile>list("studentId in ?1", ids)
+        .forEach(p -> stored.put(p.studentId, p));
+    Map<String, List<String>> verified = verifiedKeys(ids);
+    for (PublishedProfile p : published) {
+      StudentProfile incoming = p.profile();
+      String id = incoming.studentId;
+      ForgottenStudent tombstone = tombstones.get(id);
+      if (tombstone != null) {
+        if (!tombstone.isEndedBy(incoming.sourceVersion, p.consentGivenAt())) {
+          continue;
+        }
+        tombstone.delete();
+        tombstones.remove(id);
       }
-      tombstone.delete();
+      StudentProfile now = ReadModels.upsert(incoming, stored.get(id));
+      if (now == null) {
+        continue;
+      }
+      stored.put(id, now);
+      skills.noteUnknown(incoming.skills.stream().map(HeldSkill::name).toList());
+      indexes.studentChanged(now.toProfile(verified.getOrDefault(id, List.of())));
     }
-    StudentProfile stored =
-        ReadModels.upsert(incoming, StudentProfile.findById(incoming.studentId));
-    if (stored == null) {
-      return;
-    }
-    skills.noteUnknown(incoming.skills.stream().map(HeldSkill::name).toList());
-    indexes.studentChanged(stored.toProfile(verifiedKeys(stored.studentId)));
   }
 
   /**
@@ -132,11 +162,24 @@ public class StudentProfiles {
   }
 
   private List<String> verifiedKeys(String studentId) {
+    return verifiedKeys(List.of(studentId)).getOrDefault(studentId, List.of());
+  }
+
+  private Map<String, List<String>> verifiedKeys(Collection<String> studentIds) {
     @SuppressWarnings("unchecked")
-    List<String> keys =
-        em.createNativeQuery("select distinct skill_key from verified_skill where student_id = ?1")
-            .setParameter(1, studentId)
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select distinct student_id, skill_key from verified_skill"
+                    + " where student_id in (?1)")
+            .unwrap(NativeQuery.class)
+            // Reads one table: only pending changes to it need flushing first.
+            .addSynchronizedQuerySpace("verified_skill")
+            .setParameterList(1, studentIds)
             .getResultList();
+    Map<String, List<String>> keys = new HashMap<>();
+    for (Object[] row : rows) {
+      keys.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
+    }
     return keys;
   }
 

@@ -434,16 +434,22 @@ public class InboxConsumer {
           QuarkusTransaction.requiringNew()
               .call(
                   () -> {
-                    int appliedNow = 0;
-                    for (CloudEvent event : events) {
-                      EventHandler handler = handlers.get(event.type());
-                      if (handler != null
-                          && inbox.firstDelivery(config.consumer().groupId(), event)) {
-                        handler.handle(event);
-                        appliedNow++;
+                    List<CloudEvent> fresh =
+                        inbox.firstDeliveries(config.consumer().groupId(), events);
+                    // Runs of consecutive events of one handler go to it together, in order, so
+                    // it can read and write what they touch in a few statements instead of many.
+                    int from = 0;
+                    while (from < fresh.size()) {
+                      EventHandler handler = handlers.get(fresh.get(from).type());
+                      int to = from + 1;
+                      while (to < fresh.size() && handlers.get(fresh.get(to).type()) == handler) {
+                        to++;
                       }
+                      handler.handleAll(fresh.subList(from, to));
+                      inbox.settle();
+                      from = to;
                     }
-                    return appliedNow;
+                    return fresh.size();
                   });
       applied.increment(count);
       return true;

@@ -8,6 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,34 @@ class InboxConsumerTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> db.effectsOf(follower.id()) == 1);
     assertEquals(1, db.effectsOf(event.id()));
+  }
+
+  @Test
+  void aPollOfManyEventsWithRepeatsAppliesEachOnceInOrder() {
+    // Hundreds on one key reach the consumer in few polls: they are applied together (ADR 0017).
+    String key = UUID.randomUUID().toString();
+    List<CloudEvent> events = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      events.add(ping(key, "many-" + key + "-" + i));
+    }
+    List<CloudEvent> sent = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      sent.add(events.get(i));
+      if (i % 3 == 0) {
+        sent.add(events.get(i / 2)); // an earlier one again, in this poll or an earlier one
+      }
+    }
+    TestProducer.sendAll(TOPIC, sent);
+    CloudEvent last = events.get(events.size() - 1);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> db.effectsOf(last.id()) == 1);
+    assertEquals(300, db.effectsForLabelPrefix("many-" + key));
+    assertEquals(300, db.distinctEffectEventsForLabelPrefix("many-" + key));
+    for (int i = 1; i < events.size(); i++) {
+      assertTrue(
+          db.effectOrder(events.get(i - 1).id()) < db.effectOrder(events.get(i).id()),
+          "event " + i + " applied before event " + (i - 1));
+    }
   }
 
   @Test

@@ -32,6 +32,20 @@ public final class TestProducer {
     send(topic, record);
   }
 
+  /** Sends the events in their order with one producer, so they reach consumers in few polls. */
+  public static void sendAll(String topic, java.util.List<CloudEvent> events) {
+    try (KafkaProducer<String, byte[]> producer =
+        KafkaClients.producer(
+            QiaoTestInfrastructure.broker().bootstrapServers(), "test-producer")) {
+      for (CloudEvent event : events) {
+        producer.send(
+            new ProducerRecord<>(
+                topic, event.subject(), EventCodec.encode(event).getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+  }
+
   public static void sendRaw(String topic, String key, byte[] value) {
     send(topic, new ProducerRecord<>(topic, key, value));
   }

@@ -79,9 +79,13 @@ public class KnownStudent extends PanacheEntityBase {
       String degree,
       Integer graduationYear) {}
 
-  /** Takes in a published profile; returns the student, new or changed. */
-  public static KnownStudent profilePublished(String pseudonymousId, Profile p) {
-    KnownStudent s = findById(pseudonymousId);
+  /**
+   * Takes in a published profile, given the stored student ({@code stored}, null when there is
+   * none); returns the student, new or changed.
+   */
+  public static KnownStudent profilePublished(
+      KnownStudent stored, String pseudonymousId, Profile p) {
+    KnownStudent s = stored;
     if (s == null) {
       s = new KnownStudent();
       s.pseudonymousId = pseudonymousId;

@@ -3,7 +3,9 @@ package org.qiao.talentdemand.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,6 +52,26 @@ public class StudentEventsHandler implements EventHandler {
     return Set.of(EventTypes.STUDENT_FORGOTTEN);
   }
 
+  /** Profile events in a row are taken in together (a cohort import); forgetting one by one. */
+  @Override
+  public void handleAll(List<CloudEvent> events) {
+    List<StudentDirectory.PublishedProfile> run = new ArrayList<>();
+    for (CloudEvent event : events) {
+      if (event.type().equals(EventTypes.STUDENT_PROFILE_PUBLISHED)) {
+        run.add(published(event.data()));
+        continue;
+      }
+      if (!run.isEmpty()) {
+        students.profilesPublished(run);
+        run = new ArrayList<>();
+      }
+      handle(event);
+    }
+    if (!run.isEmpty()) {
+      students.profilesPublished(run);
+    }
+  }
+
   @Override
   public void handle(CloudEvent event) {
     JsonNode d = event.data();
@@ -63,17 +85,19 @@ public class StudentEventsHandler implements EventHandler {
       // Their published events' audit copies go too (ADR 0011).
       outbox.forgetSubject(id, NAMING_THE_STUDENT);
     } else {
-      students.profilePublished(
-          id,
-          new KnownStudent.Profile(
-              d.get("version").asLong(),
-              d.hasNonNull("consentGivenAt")
-                  ? Instant.parse(d.get("consentGivenAt").asText())
-                  : null,
-              d.path("institution").path("code").asText(null),
-              d.path("majorCode").asText(null),
-              d.path("degree").asText(null),
-              d.hasNonNull("graduationYear") ? d.get("graduationYear").asInt() : null));
+      students.profilesPublished(List.of(published(d)));
     }
+  }
+
+  private static StudentDirectory.PublishedProfile published(JsonNode d) {
+    return new StudentDirectory.PublishedProfile(
+        d.get("pseudonymousId").asText(),
+        new KnownStudent.Profile(
+            d.get("version").asLong(),
+            d.hasNonNull("consentGivenAt") ? Instant.parse(d.get("consentGivenAt").asText()) : null,
+            d.path("institution").path("code").asText(null),
+            d.path("majorCode").asText(null),
+            d.path("degree").asText(null),
+            d.hasNonNull("graduationYear") ? d.get("graduationYear").asInt() : null));
   }
 }

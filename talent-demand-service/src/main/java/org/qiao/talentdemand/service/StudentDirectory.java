@@ -3,7 +3,9 @@ package org.qiao.talentdemand.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.qiao.kit.http.Idempotency;
 import org.qiao.talentdemand.domain.KnownStudent;
 import org.qiao.talentdemand.domain.StudentBlock;
@@ -20,10 +22,26 @@ public class StudentDirectory {
     this.idempotency = idempotency;
   }
 
-  /** A consented profile was published; a forgotten student stays forgotten (ADR 0009). */
+  /** A consented profile of a student, by pseudonymous id. */
+  public record PublishedProfile(String pseudonymousId, KnownStudent.Profile profile) {}
+
+  /**
+   * Consented profiles were published, taken in one after another; a forgotten student stays
+   * forgotten (ADR 0009). The students of all are read in one query: a cohort import publishes
+   * hundreds of thousands.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void profilePublished(String pseudonymousId, KnownStudent.Profile profile) {
-    KnownStudent.profilePublished(pseudonymousId, profile);
+  public void profilesPublished(List<PublishedProfile> published) {
+    List<String> ids = published.stream().map(PublishedProfile::pseudonymousId).distinct().toList();
+    Map<String, KnownStudent> known = new HashMap<>();
+    KnownStudent.<KnownStudent>list("pseudonymousId in ?1", ids)
+        .forEach(k -> known.put(k.pseudonymousId, k));
+    for (PublishedProfile p : published) {
+      known.put(
+          p.pseudonymousId(),
+          KnownStudent.profilePublished(
+              known.get(p.pseudonymousId()), p.pseudonymousId(), p.profile()));
+    }
   }
 
   /**
