@@ -26,13 +26,14 @@ import org.qiao.kit.outbox.Outbox;
 import org.qiao.matching.config.RankingWatchConfig;
 import org.qiao.matching.domain.ranking.MatchScoring;
 import org.qiao.matching.domain.ranking.OpenDemand;
-import org.qiao.matching.domain.ranking.StudentMatch;
+import org.qiao.matching.domain.ranking.TopWatch;
 
 /**
  * Watches the top 10 of every open demand and announces a change once ({@code
- * qiao.demand-ranking.changed.v1}): after the indexes changed, each open demand is ranked again and
- * compared with the last announced top 10 stored in {@code demand_top_matches}. The row is locked
- * while compared, so instances side by side announce a change once.
+ * qiao.demand-ranking.changed.v1}): after the indexes changed, the tops the changes can reach are
+ * brought up to date ({@link TopWatch}: ranked again or merged, never all demands for one changed
+ * student) and compared with the last announced top 10 stored in {@code demand_top_matches}. The
+ * row is locked while compared, so instances side by side announce a change once.
  */
 @ApplicationScoped
 public class DemandRankings {
@@ -64,7 +65,12 @@ public class DemandRankings {
   private final Map<UUID, String> known = new ConcurrentHashMap<>();
 
   private ScheduledExecutorService scheduler;
-  private volatile long seenGeneration = -1;
+
+  /** The watched tops, owned by the watcher thread. */
+  private final TopWatch watch;
+
+  private long seenBuilds = -1;
+  private boolean watchedOnce;
 
   DemandRankings(
       RankingIndexes indexes,
@@ -77,6 +83,7 @@ public class DemandRankings {
     this.em = em;
     this.outbox = outbox;
     this.clock = clock;
+    this.watch = new TopWatch(config.size());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -94,30 +101,50 @@ public class DemandRankings {
   private void watchSafely() {
     try {
       indexes.compactIfWasteful();
-      long generation = indexes.generation();
-      if (generation != seenGeneration) {
-        for (OpenDemand d : indexes.openDemands().values()) {
-          List<StudentMatch> top = indexes.profiles().top(d.criteria(), config.size());
-          int max = d.criteria().maxPoints();
-          List<Ranked> ranked = new ArrayList<>();
-          for (StudentMatch m : top) {
-            ranked.add(
-                new Ranked(
-                    ranked.size() + 1,
-                    m.studentId(),
-                    m.points(),
-                    MatchScoring.percent(m.points(), max)));
-          }
-          String digest = digest(ranked);
-          if (d.enterpriseCode() != null && !digest.equals(known.get(d.demandId()))) {
-            self().announce(d, max, ranked, digest);
-            known.put(d.demandId(), digest);
-          }
-        }
-        seenGeneration = generation;
+      RankingIndexes.Changes changes = indexes.drainChanges();
+      boolean everything = !watchedOnce;
+      if (changes.builds() != seenBuilds) {
+        watch.restoreEntryBars(indexes.demands()); // a rebuilt index starts without them
       }
+      if (!everything && changes.isEmpty()) {
+        seenBuilds = changes.builds();
+        return;
+      }
+      // Not yet "watched once" until this run went through: a failure below makes the next run
+      // rank every demand again and compare each with what was announced, losing nothing.
+      watchedOnce = false;
+      Map<UUID, OpenDemand> open = indexes.openDemands();
+      Map<UUID, List<TopWatch.Place>> touched =
+          watch.update(
+              indexes.profiles(),
+              indexes.demands(),
+              open,
+              changes.students(),
+              changes.demands(),
+              everything);
+      known.keySet().retainAll(open.keySet());
+      for (var entry : touched.entrySet()) {
+        OpenDemand d = open.get(entry.getKey());
+        int max = d.criteria().maxPoints();
+        List<Ranked> ranked = new ArrayList<>();
+        for (TopWatch.Place p : entry.getValue()) {
+          ranked.add(
+              new Ranked(
+                  ranked.size() + 1,
+                  p.studentId(),
+                  p.points(),
+                  MatchScoring.percent(p.points(), max)));
+        }
+        String digest = digest(ranked);
+        if (d.enterpriseCode() != null && !digest.equals(known.get(d.demandId()))) {
+          self().announce(d, max, ranked, digest);
+          known.put(d.demandId(), digest);
+        }
+      }
+      seenBuilds = changes.builds();
+      watchedOnce = true;
     } catch (RuntimeException e) {
-      LOG.warn("recomputing demand rankings failed; retried at the next run", e);
+      LOG.warn("recomputing demand rankings failed; every demand is ranked at the next run", e);
     }
   }
 

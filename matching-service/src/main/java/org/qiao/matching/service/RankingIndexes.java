@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.qiao.kit.db.AfterCompletion;
@@ -63,8 +62,22 @@ public class RankingIndexes {
   private final Object changes = new Object();
   private List<Runnable> queuedDuringBuild;
 
-  /** Counts applied changes, so the top-10 watcher knows whether anything moved. */
-  private final AtomicLong generation = new AtomicLong();
+  /** Students and demands changed since the watcher last asked (guarded by {@link #changes}). */
+  private Map<String, Profile> changedStudents = new HashMap<>();
+
+  private Set<UUID> changedDemands = new HashSet<>();
+  private long builds;
+
+  /**
+   * What changed in the indexes since the last {@link #drainChanges()}: the students (with the
+   * profile they were last upserted with; null when only hidden, shown or removed since) and the
+   * demands whose entry changed; {@code builds} counts rebuilds so far.
+   */
+  public record Changes(Map<String, Profile> students, Set<UUID> demands, long builds) {
+    public boolean isEmpty() {
+      return students.isEmpty() && demands.isEmpty();
+    }
+  }
 
   RankingIndexes(
       DataSource dataSource,
@@ -93,13 +106,12 @@ public class RankingIndexes {
     return Map.copyOf(openDemands);
   }
 
-  public long generation() {
-    return generation.get();
-  }
-
   /** After the current transaction commits: the student's profile is this. */
   public void studentChanged(Profile profile) {
-    afterCommit(() -> profiles.upsert(profile));
+    afterCommit(
+        () -> profiles.upsert(profile),
+        () -> changedStudents.put(profile.studentId(), profile),
+        null);
   }
 
   /**
@@ -108,12 +120,15 @@ public class RankingIndexes {
    * Placements#isHired}), so a rebuild reads the same.
    */
   public void studentHiredChanged(String studentId, boolean hired) {
-    afterCommit(() -> profiles.setHidden(studentId, hired));
+    afterCommit(
+        () -> profiles.setHidden(studentId, hired),
+        () -> changedStudents.putIfAbsent(studentId, null), // a profile noted before still holds
+        null);
   }
 
   /** After the current transaction commits: the student is gone from every result. */
   public void studentForgotten(String studentId) {
-    afterCommit(() -> profiles.remove(studentId));
+    afterCommit(() -> profiles.remove(studentId), () -> changedStudents.put(studentId, null), null);
   }
 
   /** After the current transaction commits: the demand is open as this, or no longer open. */
@@ -124,7 +139,7 @@ public class RankingIndexes {
             ? new OpenDemand(view.demandId, view.enterpriseCode, view.criteria(vocabulary, null))
             : null;
     UUID id = view.demandId;
-    afterCommit(() -> putDemand(id, demand));
+    afterCommit(() -> putDemand(id, demand), null, id);
   }
 
   private void putDemand(UUID id, OpenDemand demand) {
@@ -137,14 +152,27 @@ public class RankingIndexes {
     }
   }
 
-  private void afterCommit(Runnable change) {
+  private void afterCommit(Runnable change, Runnable noteStudent, UUID demandId) {
     AfterCompletion.register(
         transactions,
         committed -> {
           if (committed) {
-            apply(change);
+            apply(change, noteStudent, demandId);
           }
         });
+  }
+
+  /**
+   * Hands the ranking watcher what changed since it last asked, and starts a new record. Every
+   * change it names is already in the served index.
+   */
+  public Changes drainChanges() {
+    synchronized (changes) {
+      Changes drained = new Changes(changedStudents, changedDemands, builds);
+      changedStudents = new HashMap<>();
+      changedDemands = new HashSet<>();
+      return drained;
+    }
   }
 
   /**
@@ -152,13 +180,18 @@ public class RankingIndexes {
    * queues it for the new index (changes are upserts and removes by id, so replaying one the
    * snapshot already holds is harmless): a rebuild never delays a change or a forget.
    */
-  private void apply(Runnable change) {
+  private void apply(Runnable change, Runnable noteStudent, UUID demandId) {
     synchronized (changes) {
       change.run();
+      if (noteStudent != null) {
+        noteStudent.run();
+      }
+      if (demandId != null) {
+        changedDemands.add(demandId);
+      }
       if (queuedDuringBuild != null) {
         queuedDuringBuild.add(change);
       }
-      generation.incrementAndGet();
     }
   }
 
@@ -220,7 +253,7 @@ public class RankingIndexes {
     } finally {
       synchronized (changes) {
         queuedDuringBuild = null;
-        generation.incrementAndGet();
+        builds++;
       }
     }
   }

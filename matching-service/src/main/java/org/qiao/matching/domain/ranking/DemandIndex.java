@@ -34,6 +34,16 @@ public final class DemandIndex {
   private final Map<UUID, Integer> slotOf = new HashMap<>();
   private OpenDemand[] demands = new OpenDemand[64];
   private int[] maxPoints = new int[64];
+
+  /**
+   * Per slot, the last place of the demand's watched top ({@link #setEntryBar}): its points, and
+   * the student id a student with as many points must precede; 0 and null, the default, let every
+   * passing student be a candidate.
+   */
+  private int[] entryBars = new int[64];
+
+  private String[] entryBarIds = new String[64];
+
   private long[] alive = new long[1];
   private int slotCount;
   private int live;
@@ -72,6 +82,8 @@ public final class DemandIndex {
     slotOf.clear();
     demands = new OpenDemand[64];
     maxPoints = new int[64];
+    entryBars = new int[64];
+    entryBarIds = new String[64];
     alive = new long[1];
     slotCount = 0;
     live = 0;
@@ -105,6 +117,8 @@ public final class DemandIndex {
     if (slot == demands.length) {
       demands = Arrays.copyOf(demands, slot * 2);
       maxPoints = Arrays.copyOf(maxPoints, slot * 2);
+      entryBars = Arrays.copyOf(entryBars, slot * 2);
+      entryBarIds = Arrays.copyOf(entryBarIds, slot * 2);
     }
     if ((slot >>> 6) >= alive.length) {
       alive = Arrays.copyOf(alive, alive.length * 2);
@@ -112,6 +126,8 @@ public final class DemandIndex {
     DemandCriteria c = demand.criteria();
     demands[slot] = demand;
     maxPoints[slot] = c.maxPoints();
+    entryBars[slot] = 0;
+    entryBarIds[slot] = null;
     Degree minimum = c.minimumDegree();
     minimumDegrees[minimum == null ? Degree.values().length : minimum.ordinal()].append(slot);
     if (c.graduationYear() == null) {
@@ -162,13 +178,22 @@ public final class DemandIndex {
       // Why: retired slots still sit in the postings; past half the index they cost more than a
       // rebuild from the live demands.
       List<OpenDemand> kept = new ArrayList<>(live);
+      List<Integer> bars = new ArrayList<>(live);
+      List<String> barIds = new ArrayList<>(live);
       for (int s = 0; s < slotCount; s++) {
         if ((alive[s >>> 6] & (1L << s)) != 0) {
           kept.add(demands[s]);
+          bars.add(entryBars[s]);
+          barIds.add(entryBarIds[s]);
         }
       }
       clear();
-      kept.forEach(this::upsertLocked);
+      for (int i = 0; i < kept.size(); i++) {
+        upsertLocked(kept.get(i));
+        // The same demand: its watched top is unchanged.
+        entryBars[slotCount - 1] = bars.get(i);
+        entryBarIds[slotCount - 1] = barIds.get(i);
+      }
     }
   }
 
@@ -215,33 +240,8 @@ public final class DemandIndex {
   private List<DemandMatch> rank(Profile student, int k) {
     int words = SlotSet.wordsFor(slotCount);
     long[] passing = passing(student, words);
-    int[] points = scratch.get();
-    if (points.length < slotCount) {
-      points = new int[Math.max(slotCount, points.length * 2)];
-      scratch.set(points);
-    }
+    int[] points = accumulate(student);
     try {
-      for (String s : student.skills()) {
-        Postings p = skills.get(s);
-        if (p == null) {
-          continue;
-        }
-        boolean v = student.verifiedSkills().contains(s);
-        int essential = v ? MatchScoring.ESSENTIAL_VERIFIED : MatchScoring.ESSENTIAL_HELD;
-        int optional = v ? MatchScoring.OPTIONAL_VERIFIED : MatchScoring.OPTIONAL_HELD;
-        int[] e = p.entries;
-        for (int i = 0, n = p.size; i < n; i++) {
-          int entry = e[i];
-          points[entry >>> 1] += (entry & 1) != 0 ? essential : optional;
-        }
-      }
-      String major = student.majorCode();
-      if (major != null && major.length() >= 6) {
-        addMajor(points, major.substring(0, 2), MatchScoring.SAME_DISCIPLINE);
-        addMajor(
-            points, major.substring(0, 4), MatchScoring.SAME_CLASS - MatchScoring.SAME_DISCIPLINE);
-        addMajor(points, major.substring(0, 6), MatchScoring.SAME_MAJOR - MatchScoring.SAME_CLASS);
-      }
       int capacity = Math.min(k, live);
       int[] heap = new int[capacity];
       int size = 0;
@@ -270,6 +270,96 @@ public final class DemandIndex {
     } finally {
       Arrays.fill(points, 0, slotCount, 0);
     }
+  }
+
+  /** Receives a demand a student passes, with the student's points for it. */
+  @FunctionalInterface
+  public interface CandidateVisitor {
+    void visit(OpenDemand demand, int points);
+  }
+
+  /**
+   * Every open demand whose hard constraints the student passes and who would rank above its
+   * {@linkplain #setEntryBar entry bar} (more points, or as many and a smaller id): the demands
+   * whose watched top the student enters.
+   */
+  public void forEachCandidate(Profile student, CandidateVisitor visitor) {
+    lock.readLock().lock();
+    try {
+      int words = SlotSet.wordsFor(slotCount);
+      long[] passing = passing(student, words);
+      int[] points = accumulate(student);
+      String id = student.studentId();
+      try {
+        for (int w = 0; w < words; w++) {
+          long bits = passing[w];
+          while (bits != 0) {
+            int slot = w << 6 | Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            int p = points[slot];
+            if (p > entryBars[slot]
+                || p == entryBars[slot]
+                    && (entryBarIds[slot] == null || id.compareTo(entryBarIds[slot]) < 0)) {
+              visitor.visit(demands[slot], p);
+            }
+          }
+        }
+      } finally {
+        Arrays.fill(points, 0, slotCount, 0);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Sets the last place of the demand's watched top when it is full (its points and student id;
+   * null id when the top is not full: every passing student enters), so {@link #forEachCandidate}
+   * passes over the demand for students ranking below it. A changed demand starts again with no bar
+   * until set.
+   */
+  public void setEntryBar(UUID demandId, int points, String studentId) {
+    lock.writeLock().lock();
+    try {
+      Integer slot = slotOf.get(demandId);
+      if (slot != null) {
+        entryBars[slot] = studentId == null ? 0 : points;
+        entryBarIds[slot] = studentId;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The student's points for every slot, in this thread's scratch array (the caller zeroes it). */
+  private int[] accumulate(Profile student) {
+    int[] points = scratch.get();
+    if (points.length < slotCount) {
+      points = new int[Math.max(slotCount, points.length * 2)];
+      scratch.set(points);
+    }
+    for (String s : student.skills()) {
+      Postings p = skills.get(s);
+      if (p == null) {
+        continue;
+      }
+      boolean v = student.verifiedSkills().contains(s);
+      int essential = v ? MatchScoring.ESSENTIAL_VERIFIED : MatchScoring.ESSENTIAL_HELD;
+      int optional = v ? MatchScoring.OPTIONAL_VERIFIED : MatchScoring.OPTIONAL_HELD;
+      int[] e = p.entries;
+      for (int i = 0, n = p.size; i < n; i++) {
+        int entry = e[i];
+        points[entry >>> 1] += (entry & 1) != 0 ? essential : optional;
+      }
+    }
+    String major = student.majorCode();
+    if (major != null && major.length() >= 6) {
+      addMajor(points, major.substring(0, 2), MatchScoring.SAME_DISCIPLINE);
+      addMajor(
+          points, major.substring(0, 4), MatchScoring.SAME_CLASS - MatchScoring.SAME_DISCIPLINE);
+      addMajor(points, major.substring(0, 6), MatchScoring.SAME_MAJOR - MatchScoring.SAME_CLASS);
+    }
+    return points;
   }
 
   private void addMajor(int[] points, String prefix, int add) {
