@@ -3,7 +3,6 @@ package org.qiao.internship.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.qiao.internship.domain.ForgottenStudent;
@@ -50,21 +49,12 @@ public class StudentEventsHandler implements EventHandler {
   /** Profile events in a row are taken in together (a cohort import); forgetting one by one. */
   @Override
   public void handleAll(List<CloudEvent> events) {
-    List<StudentDirectory.PublishedProfile> run = new ArrayList<>();
-    for (CloudEvent event : events) {
-      if (event.type().equals(EventTypes.STUDENT_PROFILE_PUBLISHED)) {
-        run.add(published(event.data()));
-        continue;
-      }
-      if (!run.isEmpty()) {
-        students.allKnown(run);
-        run = new ArrayList<>();
-      }
-      handle(event);
-    }
-    if (!run.isEmpty()) {
-      students.allKnown(run);
-    }
+    EventHandler.inRuns(
+        events,
+        EventTypes.STUDENT_PROFILE_PUBLISHED,
+        e -> published(e.data()),
+        students::allKnown,
+        this::handle);
   }
 
   @Override

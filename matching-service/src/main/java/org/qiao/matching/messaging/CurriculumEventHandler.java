@@ -71,23 +71,16 @@ public class CurriculumEventHandler implements EventHandler {
   /** Profile events in a row are applied together (a cohort import); the rest one by one. */
   @Override
   public void handleAll(List<CloudEvent> events) {
-    List<StudentProfiles.PublishedProfile> run = new ArrayList<>();
-    for (CloudEvent event : events) {
-      if (event.type().equals(PROFILE_PUBLISHED)) {
-        CurriculumEventsV1.ProfilePublished d =
-            EventCodec.dataAs(event, CurriculumEventsV1.ProfilePublished.class);
-        run.add(new StudentProfiles.PublishedProfile(profile(d), d.consentGivenAt()));
-        continue;
-      }
-      if (!run.isEmpty()) {
-        profiles.applyAll(run);
-        run = new ArrayList<>();
-      }
-      handle(event);
-    }
-    if (!run.isEmpty()) {
-      profiles.applyAll(run);
-    }
+    EventHandler.inRuns(
+        events,
+        PROFILE_PUBLISHED,
+        e -> {
+          CurriculumEventsV1.ProfilePublished d =
+              EventCodec.dataAs(e, CurriculumEventsV1.ProfilePublished.class);
+          return new StudentProfiles.PublishedProfile(profile(d), d.consentGivenAt());
+        },
+        profiles::applyAll,
+        this::handle);
   }
 
   @Override

@@ -1,7 +1,10 @@
 package org.qiao.kit.inbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.qiao.kit.events.CloudEvent;
 
 /**
@@ -29,6 +32,34 @@ public interface EventHandler {
    */
   default void handleAll(List<CloudEvent> events) {
     events.forEach(this::handle);
+  }
+
+  /**
+   * For a {@link #handleAll} that applies the events of one type many at a time: consecutive events
+   * of {@code type} are read with {@code read} and given to {@code applyRun} together, in order;
+   * every other event goes to {@code applyOne} where it stands, so the order is kept.
+   */
+  static <T> void inRuns(
+      List<CloudEvent> events,
+      String type,
+      Function<CloudEvent, T> read,
+      Consumer<List<T>> applyRun,
+      Consumer<CloudEvent> applyOne) {
+    List<T> run = new ArrayList<>();
+    for (CloudEvent event : events) {
+      if (event.type().equals(type)) {
+        run.add(read.apply(event));
+        continue;
+      }
+      if (!run.isEmpty()) {
+        applyRun.accept(run);
+        run = new ArrayList<>();
+      }
+      applyOne.accept(event);
+    }
+    if (!run.isEmpty()) {
+      applyRun.accept(run);
+    }
   }
 
   /**

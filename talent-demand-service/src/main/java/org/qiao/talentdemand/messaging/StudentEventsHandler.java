@@ -3,7 +3,6 @@ package org.qiao.talentdemand.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -55,21 +54,12 @@ public class StudentEventsHandler implements EventHandler {
   /** Profile events in a row are taken in together (a cohort import); forgetting one by one. */
   @Override
   public void handleAll(List<CloudEvent> events) {
-    List<StudentDirectory.PublishedProfile> run = new ArrayList<>();
-    for (CloudEvent event : events) {
-      if (event.type().equals(EventTypes.STUDENT_PROFILE_PUBLISHED)) {
-        run.add(published(event.data()));
-        continue;
-      }
-      if (!run.isEmpty()) {
-        students.profilesPublished(run);
-        run = new ArrayList<>();
-      }
-      handle(event);
-    }
-    if (!run.isEmpty()) {
-      students.profilesPublished(run);
-    }
+    EventHandler.inRuns(
+        events,
+        EventTypes.STUDENT_PROFILE_PUBLISHED,
+        e -> published(e.data()),
+        students::profilesPublished,
+        this::handle);
   }
 
   @Override
