@@ -49,12 +49,11 @@ public class StudentEventsHandler implements EventHandler {
   /** Profile events in a row are taken in together (a cohort import); forgetting one by one. */
   @Override
   public void handleAll(List<CloudEvent> events) {
-    EventHandler.inRuns(
-        events,
-        EventTypes.STUDENT_PROFILE_PUBLISHED,
-        e -> published(e.data()),
-        students::allKnown,
-        this::handle);
+    if (!events.get(0).type().equals(EventTypes.STUDENT_PROFILE_PUBLISHED)) {
+      EventHandler.super.handleAll(events);
+      return;
+    }
+    students.allKnown(events.stream().map(e -> published(e.data())).toList());
   }
 
   @Override

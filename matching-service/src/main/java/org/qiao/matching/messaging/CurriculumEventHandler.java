@@ -71,16 +71,17 @@ public class CurriculumEventHandler implements EventHandler {
   /** Profile events in a row are applied together (a cohort import); the rest one by one. */
   @Override
   public void handleAll(List<CloudEvent> events) {
-    EventHandler.inRuns(
-        events,
-        PROFILE_PUBLISHED,
-        e -> {
-          CurriculumEventsV1.ProfilePublished d =
-              EventCodec.dataAs(e, CurriculumEventsV1.ProfilePublished.class);
-          return new StudentProfiles.PublishedProfile(profile(d), d.consentGivenAt());
-        },
-        profiles::applyAll,
-        this::handle);
+    if (!events.get(0).type().equals(PROFILE_PUBLISHED)) {
+      EventHandler.super.handleAll(events);
+      return;
+    }
+    List<StudentProfiles.PublishedProfile> run = new ArrayList<>();
+    for (CloudEvent e : events) {
+      CurriculumEventsV1.ProfilePublished d =
+          EventCodec.dataAs(e, CurriculumEventsV1.ProfilePublished.class);
+      run.add(new StudentProfiles.PublishedProfile(profile(d), d.consentGivenAt()));
+    }
+    profiles.applyAll(run);
   }
 
   @Override

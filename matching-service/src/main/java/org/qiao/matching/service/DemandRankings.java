@@ -102,12 +102,13 @@ public class DemandRankings {
     try {
       indexes.compactIfWasteful();
       RankingIndexes.Changes changes = indexes.drainChanges();
-      boolean everything = !watchedOnce;
-      if (changes.builds() != seenBuilds) {
-        watch.restoreEntryBars(indexes.demands()); // a rebuilt index starts without them
+      if (changes.builds() == 0) {
+        return; // the first build still reads the database: nothing to rank against yet
       }
+      // After a rebuild every demand is ranked again: the index now says what the database says,
+      // whatever the served one held (and a rebuilt demand index has no entry bars).
+      boolean everything = !watchedOnce || changes.builds() != seenBuilds;
       if (!everything && changes.isEmpty()) {
-        seenBuilds = changes.builds();
         return;
       }
       // Not yet "watched once" until this run went through: a failure below makes the next run
@@ -121,6 +122,7 @@ public class DemandRankings {
               open,
               changes.students(),
               changes.demands(),
+              student -> !indexes.changedSinceDrain(student),
               everything);
       known.keySet().retainAll(open.keySet());
       for (var entry : touched.entrySet()) {

@@ -152,14 +152,40 @@ public class RankingIndexes {
     }
   }
 
+  /** One index change, applied after its transaction commits. */
+  private record Pending(Runnable change, Runnable noteStudent, UUID demandId) {}
+
+  private static final Object PENDING = new Object();
+
+  /**
+   * Queues the change for after the commit, in the order the transaction made it: one callback per
+   * transaction applies them all in that order (a poll's profile, then its forget, must not reach
+   * the index the other way round; the transaction manager does not promise to call separate
+   * callbacks in registration order).
+   */
   private void afterCommit(Runnable change, Runnable noteStudent, UUID demandId) {
-    AfterCompletion.register(
-        transactions,
-        committed -> {
-          if (committed) {
-            apply(change, noteStudent, demandId);
-          }
-        });
+    @SuppressWarnings("unchecked")
+    List<Pending> pending = (List<Pending>) transactions.getResource(PENDING);
+    if (pending == null) {
+      List<Pending> created = new ArrayList<>();
+      transactions.putResource(PENDING, created);
+      AfterCompletion.register(
+          transactions,
+          committed -> {
+            if (committed) {
+              created.forEach(p -> apply(p.change(), p.noteStudent(), p.demandId()));
+            }
+          });
+      pending = created;
+    }
+    pending.add(new Pending(change, noteStudent, demandId));
+  }
+
+  /** Whether the student changed again since the watcher last asked. */
+  public boolean changedSinceDrain(String studentId) {
+    synchronized (changes) {
+      return changedStudents.containsKey(studentId);
+    }
   }
 
   /**

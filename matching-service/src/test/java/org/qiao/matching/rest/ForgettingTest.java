@@ -65,6 +65,32 @@ class ForgettingTest {
   }
 
   @Test
+  void theSameStoriesInOnePollEndAsTheyDoEventByEvent() {
+    // Applied in runs of one type (ADR 0017): same student twice in a run, a forget between two
+    // profiles of the student, a replay after it; every rule holds as when applied one by one.
+    Events.Profile back = Events.profile().cities(Events.newCity());
+    Events.Profile erased = Events.profile().cities(Events.newCity());
+    Events.Profile replayed = Events.profile().cities(Events.newCity());
+    Events.deliverTogether(
+        Events.CURRICULUM,
+        back.consentGivenAt(CONSENTED).version(1).event(),
+        erased.consentGivenAt(CONSENTED).version(1).event(),
+        back.version(2).event(),
+        replayed.consentGivenAt(CONSENTED).version(1).event(),
+        Events.forgotten(back.id, "CONSENT_WITHDRAWN", WITHDRAWN),
+        Events.forgotten(erased.id, "ERASED", WITHDRAWN),
+        Events.forgotten(replayed.id, "CONSENT_WITHDRAWN", WITHDRAWN),
+        back.version(2).event(),
+        replayed.version(3).event(),
+        back.consentGivenAt(CONSENTED_AGAIN).version(4).event(),
+        erased.consentGivenAt(CONSENTED_AGAIN).version(9).event());
+
+    awaitStatus(back, 200);
+    org.junit.jupiter.api.Assertions.assertEquals(404, matchesStatus(erased));
+    org.junit.jupiter.api.Assertions.assertEquals(404, matchesStatus(replayed));
+  }
+
+  @Test
   void anErasedStudentIsNeverRankedAgainWhateverProfileArrives() {
     Events.Profile p = Events.profile().cities(Events.newCity());
     Events.deliver(Events.CURRICULUM, p.consentGivenAt(CONSENTED).version(1).event());

@@ -79,6 +79,18 @@ public final class Events {
         .until(() -> InboxProbe.processed("matching-service", last.id()));
   }
 
+  /** Delivers the events with one producer, in order, so the consumer takes them in few polls. */
+  public static void deliverTogether(String topic, CloudEvent... events) {
+    TestProducer.sendAll(topic, List.of(events));
+    // Keys (students) spread over partitions: every event, not only the last, must be applied.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                java.util.Arrays.stream(events)
+                    .allMatch(e -> InboxProbe.processed("matching-service", e.id())));
+  }
+
   public static Profile profile() {
     return new Profile();
   }

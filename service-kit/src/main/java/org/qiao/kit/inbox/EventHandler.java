@@ -1,10 +1,7 @@
 package org.qiao.kit.inbox;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.qiao.kit.events.CloudEvent;
 
 /**
@@ -26,40 +23,13 @@ public interface EventHandler {
   void handle(CloudEvent event);
 
   /**
-   * Applies consecutive events of this handler's types, in their order, with exactly the effect of
-   * {@link #handle} on each in turn; a handler overrides it to apply many with few statements.
-   * Called in one transaction with the rest of the consumer's poll.
+   * Applies consecutive events of one of this handler's types, in their order, with exactly the
+   * effect of {@link #handle} on each in turn; a handler overrides it to apply many with few
+   * statements. Called in one transaction with the rest of the consumer's poll, with a persistence
+   * context cleared before each run.
    */
   default void handleAll(List<CloudEvent> events) {
     events.forEach(this::handle);
-  }
-
-  /**
-   * For a {@link #handleAll} that applies the events of one type many at a time: consecutive events
-   * of {@code type} are read with {@code read} and given to {@code applyRun} together, in order;
-   * every other event goes to {@code applyOne} where it stands, so the order is kept.
-   */
-  static <T> void inRuns(
-      List<CloudEvent> events,
-      String type,
-      Function<CloudEvent, T> read,
-      Consumer<List<T>> applyRun,
-      Consumer<CloudEvent> applyOne) {
-    List<T> run = new ArrayList<>();
-    for (CloudEvent event : events) {
-      if (event.type().equals(type)) {
-        run.add(read.apply(event));
-        continue;
-      }
-      if (!run.isEmpty()) {
-        applyRun.accept(run);
-        run = new ArrayList<>();
-      }
-      applyOne.accept(event);
-    }
-    if (!run.isEmpty()) {
-      applyRun.accept(run);
-    }
   }
 
   /**

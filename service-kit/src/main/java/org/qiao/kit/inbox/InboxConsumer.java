@@ -436,16 +436,18 @@ public class InboxConsumer {
                   () -> {
                     List<CloudEvent> fresh =
                         inbox.firstDeliveries(config.consumer().groupId(), events);
-                    // Runs of consecutive events of one handler go to it together, in order, so
-                    // it can read and write what they touch in a few statements instead of many.
+                    // Runs of consecutive events of one type go to their handler together, in
+                    // order, so it can read and write what they touch in a few statements; the
+                    // context is clean at each run's start (a forget's bulk delete, say, leaves
+                    // no stale entity for the next run).
                     int from = 0;
                     while (from < fresh.size()) {
-                      EventHandler handler = handlers.get(fresh.get(from).type());
+                      String type = fresh.get(from).type();
                       int to = from + 1;
-                      while (to < fresh.size() && handlers.get(fresh.get(to).type()) == handler) {
+                      while (to < fresh.size() && fresh.get(to).type().equals(type)) {
                         to++;
                       }
-                      handler.handleAll(fresh.subList(from, to));
+                      handlers.get(type).handleAll(fresh.subList(from, to));
                       inbox.settle();
                       from = to;
                     }

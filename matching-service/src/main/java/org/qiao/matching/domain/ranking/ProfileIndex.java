@@ -309,6 +309,16 @@ public final class ProfileIndex {
     }
   }
 
+  /** Whether the student is in the rankings: indexed and not hidden. */
+  public boolean isRanked(String studentId) {
+    lock.readLock().lock();
+    try {
+      return ids.find(studentId) >= 0 && !hidden.contains(studentId);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   public boolean isHidden(String studentId) {
     lock.readLock().lock();
     try {

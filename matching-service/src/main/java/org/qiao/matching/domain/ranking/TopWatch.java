@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Keeps the top k of every open demand equal to what {@link ProfileIndex#top} would rank now, at a
@@ -47,6 +48,10 @@ public final class TopWatch {
    *
    * @param changedStudents the students changed since the last update, each with the profile it was
    *     last upserted with, or null (hidden, shown or removed since: the index is asked)
+   * @param unchangedSince whether a student changed no further since {@code changedStudents} was
+   *     taken: a newcomer is merged only then (and only while still ranked), so a forget or a newer
+   *     profile that arrived meanwhile is never overtaken by the older state; such a student comes
+   *     again with the next update's changes
    * @param everything rank every open demand again (the first run, or after the indexes were
    *     rebuilt)
    */
@@ -56,6 +61,7 @@ public final class TopWatch {
       Map<UUID, OpenDemand> open,
       Map<String, Profile> changedStudents,
       Collection<UUID> changedDemands,
+      Predicate<String> unchangedSince,
       boolean everything) {
     for (UUID gone : new ArrayList<>(tops.keySet())) {
       if (!open.containsKey(gone)) {
@@ -106,25 +112,23 @@ public final class TopWatch {
       }
       touched.put(d, put(d, top));
     }
+    Map<String, Boolean> current = new HashMap<>();
     newcomers.forEach(
         (d, entering) -> {
           if (!rankAgain.contains(d)) {
             List<Place> merged = new ArrayList<>(tops.get(d));
-            merged.addAll(entering);
+            for (Place p : entering) {
+              if (current.computeIfAbsent(
+                  p.studentId(), s -> profiles.isRanked(s) && unchangedSince.test(s))) {
+                merged.add(p);
+              }
+            }
             merged.sort(ORDER);
             touched.put(d, put(d, merged.subList(0, Math.min(k, merged.size()))));
           }
         });
     touched.forEach((d, top) -> setEntryBar(demandIndex, d, top));
     return touched;
-  }
-
-  /**
-   * Sets every watched demand's entry bar in a demand index built afresh (a new index lets every
-   * passing student be a candidate until told otherwise: exact, only slower).
-   */
-  public void restoreEntryBars(DemandIndex demandIndex) {
-    tops.forEach((d, top) -> setEntryBar(demandIndex, d, top));
   }
 
   /** The watched top of a demand, as last updated; null when it is not watched. */

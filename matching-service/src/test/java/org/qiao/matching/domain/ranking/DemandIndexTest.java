@@ -116,4 +116,50 @@ class DemandIndexTest {
         new DemandMatch(larger.demandId(), 10, 15, Explanation.of(larger.criteria(), student)),
         top.get(0));
   }
+
+  @Test
+  void entryBarsFilterCandidatesAndSurviveTheIndexCompactingItself() {
+    SyntheticData data = new SyntheticData(23, 60, 0.1);
+    List<OpenDemand> demands = data.openDemands(2_000, true);
+    DemandIndex index = DemandIndex.build(demands);
+    OpenDemand barred = demands.get(0);
+    OpenDemand open = demands.get(1);
+    // No student reaches 10,000 points: the barred demand is nobody's candidate.
+    index.setEntryBar(barred.demandId(), 10_000, "0");
+    index.setEntryBar(open.demandId(), 0, null);
+    List<Profile> students = students(data, 300);
+    assertEquals(0, candidates(index, students, barred.demandId()));
+    long passingOpen = candidates(index, students, open.demandId());
+
+    // Retired slots outnumber live ones: the index rebuilds its structures from the live demands.
+    for (OpenDemand d : demands.subList(2, 1_600)) {
+      index.remove(d.demandId());
+    }
+    assertEquals(402, index.size());
+    assertEquals(0, candidates(index, students, barred.demandId()));
+    assertEquals(passingOpen, candidates(index, students, open.demandId()));
+    // A changed demand starts without a bar: every passing student is a candidate again.
+    index.upsert(barred);
+    long passingBarred = candidates(index, students, barred.demandId());
+    assertTrue(passingBarred > 0, "no student passes the re-upserted demand");
+    assertEquals(
+        students.stream()
+            .filter(s -> BruteForceRanking.topDemands(List.of(barred), s, 1).size() == 1)
+            .count(),
+        passingBarred);
+  }
+
+  private static long candidates(DemandIndex index, List<Profile> students, UUID demandId) {
+    long[] count = {0};
+    for (Profile s : students) {
+      index.forEachCandidate(
+          s,
+          (demand, points) -> {
+            if (demand.demandId().equals(demandId)) {
+              count[0]++;
+            }
+          });
+    }
+    return count[0];
+  }
 }

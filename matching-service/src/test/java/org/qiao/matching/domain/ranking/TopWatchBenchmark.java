@@ -85,7 +85,7 @@ public final class TopWatchBenchmark {
     line("| step | changes | watcher CPU | per change | tops ranked or merged again |");
     line("|---|---:|---:|---:|---:|");
     long t0 = cpu();
-    Map<UUID, ?> all = watch.update(index, demandIndex, open, Map.of(), Set.of(), true);
+    Map<UUID, ?> all = watch.update(index, demandIndex, open, Map.of(), Set.of(), s -> true, true);
     long full = cpu() - t0;
     line(
         "| full run: every open demand ranked (the watcher before, after any change) | — | %.1f s |"
@@ -106,7 +106,8 @@ public final class TopWatchBenchmark {
         newIds.add(p.studentId());
       }
       long t = cpu();
-      touchedTotal += watch.update(index, demandIndex, open, changed, Set.of(), false).size();
+      touchedTotal +=
+          watch.update(index, demandIndex, open, changed, Set.of(), s -> true, false).size();
       cohortCpu += cpu() - t;
     }
     int arrived = perRun * runs;
@@ -122,7 +123,8 @@ public final class TopWatchBenchmark {
       changed.put(p.studentId(), p);
     }
     long t = cpu();
-    int touched = watch.update(index, demandIndex, open, changed, Set.of(), false).size();
+    int touched =
+        watch.update(index, demandIndex, open, changed, Set.of(), s -> true, false).size();
     long changedCpu = cpu() - t;
     line(
         "| changed profiles of existing students, one run | %,d | %.1f s | %.3f ms | %,d |",
@@ -135,7 +137,7 @@ public final class TopWatchBenchmark {
       hired.put(id, null);
     }
     t = cpu();
-    touched = watch.update(index, demandIndex, open, hired, Set.of(), false).size();
+    touched = watch.update(index, demandIndex, open, hired, Set.of(), s -> true, false).size();
     long hiredCpu = cpu() - t;
     line(
         "| students hired (hidden from rankings), one run | %,d | %.1f s | %.3f ms | %,d |",
@@ -150,7 +152,8 @@ public final class TopWatchBenchmark {
       changedDemands.add(d.demandId());
     }
     t = cpu();
-    touched = watch.update(index, demandIndex, open, Map.of(), changedDemands, false).size();
+    touched =
+        watch.update(index, demandIndex, open, Map.of(), changedDemands, s -> true, false).size();
     long demandCpu = cpu() - t;
     line(
         "| changed demands, one run | %,d | %.1f s | %.3f ms | %,d |",

@@ -36,7 +36,7 @@ class TopWatchTest {
       open.put(d.demandId(), d);
       demands.upsert(d);
     }
-    watch.update(profiles, demands, Map.copyOf(open), Map.of(), Set.of(), true);
+    watch.update(profiles, demands, Map.copyOf(open), Map.of(), Set.of(), s -> true, true);
   }
 
   @Test
@@ -97,7 +97,14 @@ class TopWatchTest {
         }
       }
       Map<UUID, List<TopWatch.Place>> touched =
-          watch.update(profiles, demands, Map.copyOf(open), changedStudents, changedDemands, false);
+          watch.update(
+              profiles,
+              demands,
+              Map.copyOf(open),
+              changedStudents,
+              changedDemands,
+              s -> true,
+              false);
       assertEveryTopIsFresh(touched);
       // What an announcer compares: every top that moved is among those handed back.
       for (UUID d : open.keySet()) {
@@ -136,6 +143,7 @@ class TopWatchTest {
             Map.copyOf(open),
             Map.of(nobody.studentId(), nobody),
             Set.of(),
+            s -> true,
             false);
 
     Set<UUID> entered = new HashSet<>();
@@ -147,6 +155,59 @@ class TopWatchTest {
     assertEquals(entered, touched.keySet());
     assertTrue(entered.size() < open.size() / 4, () -> entered.size() + " of " + open.size());
     assertEveryTopIsFresh(touched);
+  }
+
+  @Test
+  void aStudentForgottenOrChangedAgainAfterTheChangesWereTakenIsNotMergedFromTheOlderState() {
+    platformWith(2_000, 300);
+    // Strong profiles that enter many tops, taken as changes; then, before the watcher runs, one
+    // is forgotten and the other changes again (its newer state comes with the next update).
+    Map<String, Profile> taken = new HashMap<>();
+    Profile forgotten = strongest("0000000000000000000001");
+    Profile changedAgain = strongest("0000000000000000000002");
+    for (Profile p : List.of(forgotten, changedAgain)) {
+      profiles.upsert(p);
+      taken.put(p.studentId(), p);
+    }
+    profiles.remove(forgotten.studentId());
+    Profile newer = data.profile(changedAgain.studentId());
+    profiles.upsert(newer);
+
+    watch.update(
+        profiles,
+        demands,
+        Map.copyOf(open),
+        taken,
+        Set.of(),
+        s -> !s.equals(changedAgain.studentId()),
+        false);
+    for (UUID d : open.keySet()) {
+      assertTrue(
+          watch.top(d).stream()
+              .noneMatch(
+                  p ->
+                      p.studentId().equals(forgotten.studentId())
+                          || p.studentId().equals(changedAgain.studentId())),
+          "merged from a state the index no longer holds: " + d);
+    }
+    // The next update brings the newer state: every top is exact again.
+    watch.update(
+        profiles,
+        demands,
+        Map.copyOf(open),
+        Map.of(newer.studentId(), newer),
+        Set.of(),
+        s -> true,
+        false);
+    assertEveryTopIsFresh(Map.of());
+  }
+
+  /** A student holding every skill any demand asks for, verified: enters most tops. */
+  private Profile strongest(String id) {
+    Set<String> skills = new HashSet<>();
+    open.values().forEach(d -> skills.addAll(d.criteria().essentialSkills()));
+    open.values().forEach(d -> skills.addAll(d.criteria().optionalSkills()));
+    return new Profile(id, "10001", null, Degree.DOCTOR, 2026, Set.of(), skills, skills);
   }
 
   private Map<UUID, List<TopWatch.Place>> snapshot() {
