@@ -82,7 +82,13 @@ final class ImportBenchmark {
       double events,
       Map<String, Double> applied,
       String status,
-      CpuShares cpu) {}
+      CpuShares cpu) {
+
+    /** Cohort to matchable: rankable in matching-service and known to internship-service. */
+    double matchable() {
+      return Math.max(applied.get("matching-service"), applied.get("internship-service"));
+    }
+  }
 
   /** The consumers of student profiles, in the order the report lists them. */
   private static final List<String> PROFILE_CONSUMERS =
@@ -97,11 +103,7 @@ final class ImportBenchmark {
     if (first != null) {
       System.out.printf(
           "Warm-up: %,d rows in %.1f s (%,.0f rows/s), matchable after %.1f s%n",
-          first.rows(),
-          first.job(),
-          first.rows() / first.job(),
-          Math.max(
-              first.applied().get("matching-service"), first.applied().get("internship-service")));
+          first.rows(), first.job(), first.rows() / first.job(), first.matchable());
     }
     report(importCohort(rows), first, warmUp);
   }
@@ -281,12 +283,7 @@ final class ImportBenchmark {
             : String.format(
                 "%,d rows in %.1f s (%,.0f rows/s), matchable after %.1f s, the first import after"
                     + " the platform started",
-                warmUp.rows(),
-                warmUp.job(),
-                warmUp.rows() / warmUp.job(),
-                Math.max(
-                    warmUp.applied().get("matching-service"),
-                    warmUp.applied().get("internship-service")));
+                warmUp.rows(), warmUp.job(), warmUp.rows() / warmUp.job(), warmUp.matchable());
     String md =
         String.format(
             """
@@ -333,7 +330,7 @@ final class ImportBenchmark {
             m.applied().get("matching-service"),
             m.applied().get("internship-service"),
             m.applied().get("talent-demand-service"),
-            Math.max(m.applied().get("matching-service"), m.applied().get("internship-service")),
+            m.matchable(),
             m.cpu().table(),
             m.status().replace("\n", " "));
     Path out = home.resolve("import-benchmark.md");

@@ -96,10 +96,12 @@ public final class TopWatch {
         demandIndex.forEachCandidate(
             profile,
             (demand, points) -> {
-              List<Place> top = tops.get(demand.demandId());
-              Place place = new Place(student, points);
-              if (top != null && entersTop(top, place)) {
-                newcomers.computeIfAbsent(demand.demandId(), x -> new ArrayList<>()).add(place);
+              // The demand index already left out every demand whose last place ranks above the
+              // student; a merge keeps the best k, whatever comes in.
+              if (tops.containsKey(demand.demandId())) {
+                newcomers
+                    .computeIfAbsent(demand.demandId(), x -> new ArrayList<>())
+                    .add(new Place(student, points));
               }
             });
       }
@@ -134,13 +136,6 @@ public final class TopWatch {
   /** The watched top of a demand, as last updated; null when it is not watched. */
   public List<Place> top(UUID demandId) {
     return tops.get(demandId);
-  }
-
-  private boolean entersTop(List<Place> top, Place place) {
-    if (top.size() < k) {
-      return true;
-    }
-    return ORDER.compare(place, top.get(top.size() - 1)) < 0;
   }
 
   private void setEntryBar(DemandIndex demandIndex, UUID demandId, List<Place> top) {
