@@ -89,7 +89,7 @@ final class LoadReport {
     r.append("---|---|\n");
     for (LoadSeries.Run run : runs) {
       r.append("| ")
-          .append(run.request().split(" ")[0])
+          .append(run.label())
           .append(" × ")
           .append(run.connections())
           .append(" | ")

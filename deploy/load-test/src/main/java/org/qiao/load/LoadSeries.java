@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code deploy/qiao load}: the whole series against a running platform. For each number of
- * connections and each request (POST, then GET) it waits for the machine to go quiet, runs one
- * Gatling simulation in its own JVM, runs the {@link LagProbe} beside it during the measured
+ * connections and each request (POST, then GET; or, with {@code rankings}, demand → top 10, demand
+ * → top 100 and student → top 50 on matching-service) it waits for the machine to go quiet, runs
+ * one Gatling simulation in its own JVM, runs the {@link LagProbe} beside it during the measured
  * window, samples who used the CPU, and at the end writes a summary of Gatling's numbers to {@code
  * $QIAO_HOME/load-report.md}.
  */
@@ -41,6 +42,7 @@ public final class LoadSeries {
   private static final long PROBE_INTERVAL_MS = 250;
 
   record Run(
+      String label,
       String request,
       int connections,
       GatlingStats.Request stats,
@@ -72,27 +74,59 @@ public final class LoadSeries {
     this.levels = levels;
   }
 
-  /** Arguments: [SECONDS] [CONNECTIONS ...]; defaults 30 and 2 8 16. */
+  /** Arguments: [rankings] [SECONDS] [CONNECTIONS ...]; defaults 30 and 2 8 16 (rankings: 1 8). */
   public static void main(String[] args) throws Exception {
     Path root = Platform.root();
     Path home =
         Path.of(System.getenv().getOrDefault("QIAO_HOME", root.resolve(".qiao").toString()))
             .toAbsolutePath();
-    Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 30);
+    boolean rankings = args.length > 0 && args[0].equals("rankings");
+    int first = rankings ? 1 : 0;
+    Duration duration = Duration.ofSeconds(args.length > first ? Long.parseLong(args[first]) : 30);
     List<Integer> levels = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
+    for (int i = first + 1; i < args.length; i++) {
       levels.add(Integer.parseInt(args[i]));
     }
     if (levels.isEmpty()) {
-      levels = List.of(2, 8, 16);
+      // Rankings: one connection for the latency of a query alone, 8 for issue 17's throughput
+      // goal; on 2 cores more connections only queue.
+      levels = rankings ? List.of(1, 8) : List.of(2, 8, 16);
     }
     Duration warmup = Duration.ofSeconds(Long.getLong("qiao.load.warmup", 10));
-    new LoadSeries(home, warmup, duration, levels).run(String.join(" ", args));
+    new LoadSeries(home, warmup, duration, levels).run(String.join(" ", args), rankings);
   }
 
-  private void run(String args) throws Exception {
+  /** One simulation to run: what it is called in the report, and what its JVM is given. */
+  private record Load(
+      String label,
+      Class<?> simulation,
+      String requestName,
+      List<String> properties,
+      Map<String, String> environment) {
+    static Load of(String label, Class<?> simulation, String requestName) {
+      return new Load(label, simulation, requestName, List.of(), Map.of());
+    }
+  }
+
+  private void run(String args, boolean rankings) throws Exception {
     platform.checkReady();
     platform.registerEnterprise();
+    List<Load> loads = new ArrayList<>();
+    if (rankings) {
+      Map<String, String> ids = prepareRankings();
+      for (RankingSimulation.Kind kind : RankingSimulation.Kind.values()) {
+        loads.add(
+            new Load(
+                kind.name().toLowerCase(),
+                RankingSimulation.class,
+                kind.requestName,
+                List.of("-D" + RankingSimulation.KIND_PROPERTY + "=" + kind.name()),
+                ids));
+      }
+    } else {
+      loads.add(Load.of("POST", DemandPostSimulation.class, DemandPostSimulation.NAME));
+      loads.add(Load.of("GET", DemandGetSimulation.class, DemandGetSimulation.NAME));
+    }
     Files.createDirectories(resultsRoot);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -106,8 +140,9 @@ public final class LoadSeries {
     String loadBefore = CpuUse.loadAverage();
     List<Run> runs = new ArrayList<>();
     for (int connections : levels) {
-      runs.add(run("POST", DemandPostSimulation.class, DemandPostSimulation.NAME, connections));
-      runs.add(run("GET", DemandGetSimulation.class, DemandGetSimulation.NAME, connections));
+      for (Load load : loads) {
+        runs.add(run(load, connections));
+      }
     }
     String markdown =
         new LoadReport(GATLING_VERSION, warmup, duration, resultsRoot)
@@ -120,8 +155,37 @@ public final class LoadSeries {
     System.out.println("Gatling HTML reports under " + resultsRoot);
   }
 
-  private Run run(String label, Class<?> simulation, String requestName, int connections)
-      throws Exception {
+  /**
+   * The ids the ranking runs read, not measured: demands of the load-test enterprise with skills of
+   * {@code deploy/import-benchmark}'s cohorts, readable in matching-service, and the students their
+   * top 100s name. Ranking on a platform without profiles is refused: it measures nothing.
+   */
+  private Map<String, String> prepareRankings() {
+    System.out.println("Preparing rankings: 200 demands, then the students their tops name ...");
+    List<String> demands = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      demands.add(platform.createDemandFrom(Platform.rankingDemandBody(i)));
+    }
+    java.util.Set<String> students = new java.util.LinkedHashSet<>();
+    for (String demand : demands) {
+      platform.awaitInMatching(demand, Duration.ofSeconds(60));
+      if (students.size() < 200) {
+        students.addAll(platform.rankedStudents(demand));
+      }
+    }
+    if (students.isEmpty()) {
+      throw new IllegalStateException(
+          "no student ranks for the load-test demands: load profiles first (deploy/import-benchmark)");
+    }
+    return Map.of(
+        RankingSimulation.DEMANDS_ENV, String.join(",", demands),
+        RankingSimulation.STUDENTS_ENV, String.join(",", students),
+        Platform.ADMIN_TOKEN_ENV, platform.adminToken());
+  }
+
+  private Run run(Load load, int connections) throws Exception {
+    String label = load.label();
+    String requestName = load.requestName();
     Duration settled = CpuUse.settle(0.25, Duration.ofSeconds(120));
     Path results = resultsRoot.resolve(label.toLowerCase() + "-" + connections);
     Files.createDirectories(results);
@@ -137,9 +201,10 @@ public final class LoadSeries {
     command.add("-Dqiao.load.users=" + connections);
     command.add("-Dqiao.load.warmup=" + warmup.toSeconds());
     command.add("-Dqiao.load.duration=" + duration.toSeconds());
+    command.addAll(load.properties());
     command.add("io.gatling.app.Gatling");
     command.add("--simulation");
-    command.add(simulation.getName());
+    command.add(load.simulation().getName());
     command.add("--results-folder");
     command.add(results.toString());
     command.add("--run-description");
@@ -147,6 +212,7 @@ public final class LoadSeries {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put(Platform.ENTERPRISE_TOKEN_ENV, platform.enterpriseToken());
     pb.environment().put(Platform.READER_TOKEN_ENV, platform.readerToken());
+    pb.environment().putAll(load.environment());
     Process gatling = pb.start();
     current = gatling;
     CountDownLatch started = new CountDownLatch(1);
@@ -187,6 +253,7 @@ public final class LoadSeries {
     GatlingStats.Request stats = GatlingStats.read(runDir).request(requestName);
     double throughput = stats.count() / (double) duration.toSeconds();
     return new Run(
+        label,
         requestName,
         connections,
         stats,

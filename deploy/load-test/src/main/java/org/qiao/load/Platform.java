@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,7 +33,10 @@ final class Platform {
 
   static final String READER_TOKEN_ENV = "QIAO_LOAD_READER_TOKEN";
 
+  static final String ADMIN_TOKEN_ENV = "QIAO_LOAD_ADMIN_TOKEN";
+
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+  private static final Pattern STUDENT_ID = Pattern.compile("\"studentId\"\\s*:\\s*\"([^\"]+)\"");
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -87,8 +92,11 @@ final class Platform {
 
   /** Creates one demand and returns its id. */
   String createDemand(String title) {
-    HttpResponse<String> r =
-        sendForBody(post(TALENT_DEMAND + "/api/v1/demands", demandBody(title)));
+    return createDemandFrom(demandBody(title));
+  }
+
+  String createDemandFrom(String body) {
+    HttpResponse<String> r = sendForBody(post(TALENT_DEMAND + "/api/v1/demands", body));
     Matcher m = ID.matcher(r.body());
     if (r.statusCode() != 201 || !m.find()) {
       throw new IllegalStateException("demand not created: " + r.statusCode() + " " + r.body());
@@ -104,6 +112,82 @@ final class Platform {
                 .timeout(Duration.ofSeconds(10))
                 .build())
         == 200;
+  }
+
+  /** Waits until matching-service knows the demand (its event applied). */
+  void awaitInMatching(String demandId, Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (!matchingHas(demandId)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("matching-service never showed demand " + demandId);
+      }
+      try {
+        Thread.sleep(50); // polling a consumer over HTTP: nothing to wait on
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+
+  /** The pseudonymous ids of the students an own demand's top 100 names. */
+  List<String> rankedStudents(String demandId) {
+    HttpResponse<String> r =
+        sendForBody(
+            HttpRequest.newBuilder(
+                    URI.create(MATCHING + "/api/v1/demands/" + demandId + "/matches?limit=100"))
+                .header("Authorization", "Bearer " + enterpriseToken)
+                .timeout(Duration.ofSeconds(30))
+                .build());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("ranking " + demandId + ": " + r.statusCode());
+    }
+    List<String> ids = new ArrayList<>();
+    Matcher m = STUDENT_ID.matcher(r.body());
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  String adminToken() {
+    return token(ADMIN_TOKEN_ENV, "admin", "qiao-load-test");
+  }
+
+  /**
+   * A demand over the skills, major and cities of {@code deploy/import-benchmark}'s cohorts, one of
+   * many shapes by {@code i}: 1–2 essential skills, 0–2 optional, a city or none.
+   */
+  static String rankingDemandBody(int i) {
+    String[] skills = {"Python", "Java", "SQL", "Verilog", "C++", "Linux", "数据分析", "机器学习"};
+    String[] cities = {"上海", "苏州", "杭州", "南京", "北京"};
+    StringBuilder list = new StringBuilder();
+    int essential = 1 + i % 2;
+    int optional = (i / 2) % 3;
+    for (int s = 0; s < essential + optional; s++) {
+      if (s > 0) {
+        list.append(',');
+      }
+      list.append("{\"name\":\"")
+          .append(skills[(i + 3 * s) % skills.length])
+          .append("\",\"essential\":")
+          .append(s < essential)
+          .append(",\"level\":2}");
+    }
+    return "{\"title\":\"负载测试排名 "
+        + i
+        + "\",\"occupationCode\":\"2-02-10-03\","
+        + "\"majorCodes\":[\""
+        + (i % 3 == 0 ? "080901" : "080710T")
+        + "\"],\"skills\":["
+        + list
+        + "],\"headcount\":2,"
+        + (i % 4 == 3 ? "\"minimumDegree\":\"BACHELOR\"," : "")
+        + "\"city\":\""
+        + cities[i % cities.length]
+        + "\",\"validThrough\":\""
+        + LocalDate.now().plusMonths(6)
+        + "\"}";
   }
 
   static String demandBody(String title) {

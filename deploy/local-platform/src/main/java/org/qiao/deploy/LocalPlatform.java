@@ -38,7 +38,10 @@ public final class LocalPlatform {
           new Service(
               "curriculum-service", 8082, "curriculum", List.of("-Xms512m", "-Xmx1g", "-Xmn256m")),
           new Service("internship-service", 8083, "internship"),
-          new Service("matching-service", 8084, "matching"));
+          // The ranking index is in memory; a rebuild also holds every profile as an object while
+          // it builds, more than 512 MB at 1,000,000 profiles (a few cohorts of a city like
+          // Shanghai).
+          new Service("matching-service", 8084, "matching", List.of("-Xms256m", "-Xmx2g")));
 
   private final Path root;
   private final Path home;
@@ -115,7 +118,8 @@ public final class LocalPlatform {
                deploy/qiao dlt replay SERVICE [EVENT_ID ...]
                                                     re-publish them (all, or those named) to
                                                     their source topics
-               deploy/qiao load [SECONDS] [CONN ...] Gatling load on a running platform
+               deploy/qiao load [rankings] [SECONDS] [CONN ...]
+                                                    Gatling load on a running platform
                                                     (deploy/load-test), report in
                                                     .qiao/load-report.md
         """);

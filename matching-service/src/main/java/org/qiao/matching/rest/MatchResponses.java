@@ -7,11 +7,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.qiao.matching.domain.DemandView;
 import org.qiao.matching.domain.SkillVocabulary;
-import org.qiao.matching.domain.StudentProfile;
 import org.qiao.matching.domain.ranking.Diagnosis;
 import org.qiao.matching.domain.ranking.Explanation;
 import org.qiao.matching.domain.ranking.MajorMatch;
 import org.qiao.matching.domain.ranking.MatchScoring;
+import org.qiao.matching.domain.ranking.StudentCard;
 import org.qiao.matching.service.Matching;
 
 /** The answers of ranking and diagnosis: pseudonymous ids only, every score explained. */
@@ -111,17 +111,17 @@ final class MatchResponses {
       List<StudentMatchResponse> rows = new java.util.ArrayList<>();
       int rank = 1;
       for (Matching.RankedStudent s : r.students()) {
-        StudentProfile p = s.profile();
+        StudentCard c = s.card();
         rows.add(
             new StudentMatchResponse(
                 rank++,
-                p.studentId,
+                c.studentId(),
                 MatchScoring.percent(s.match().points(), max),
-                p.institutionCode,
-                p.majorCode,
-                p.degree,
-                p.graduationYear,
-                new java.util.TreeSet<>(p.preferredCities),
+                c.institutionCode(),
+                c.majorCode(),
+                c.degree().name(),
+                c.graduationYear(),
+                new java.util.TreeSet<>(c.cities()),
                 ExplanationResponse.of(s.match().explanation(), max, r.skillNames(), v),
                 s.applicationStatus() != null,
                 s.applicationStatus()));

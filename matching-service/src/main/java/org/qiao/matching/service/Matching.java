@@ -11,13 +11,15 @@ import java.util.UUID;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.security.Caller;
 import org.qiao.kit.security.Roles;
+import org.qiao.matching.config.RankingsConfig;
 import org.qiao.matching.domain.DemandView;
 import org.qiao.matching.domain.SkillVocabulary;
-import org.qiao.matching.domain.StudentProfile;
 import org.qiao.matching.domain.ranking.DemandCriteria;
 import org.qiao.matching.domain.ranking.DemandMatch;
 import org.qiao.matching.domain.ranking.Diagnosis;
 import org.qiao.matching.domain.ranking.Profile;
+import org.qiao.matching.domain.ranking.RecentTops;
+import org.qiao.matching.domain.ranking.StudentCard;
 import org.qiao.matching.domain.ranking.StudentMatch;
 
 /**
@@ -29,11 +31,10 @@ import org.qiao.matching.domain.ranking.StudentMatch;
 public class Matching {
 
   /**
-   * A ranked student and their profile (no personal data: pseudonymous), with the status of the
-   * latest application between them and the demand (null: none).
+   * A ranked student and their card (no personal data: pseudonymous), with the status of the latest
+   * application between them and the demand (null: none).
    */
-  public record RankedStudent(
-      StudentMatch match, StudentProfile profile, String applicationStatus) {}
+  public record RankedStudent(StudentMatch match, StudentCard card, String applicationStatus) {}
 
   public record RankedStudents(
       DemandView demand,
@@ -56,11 +57,14 @@ public class Matching {
   private final RankingIndexes indexes;
   private final SkillVocabulary vocabulary;
   private final Applications applications;
+  private final RecentTops recentTops;
 
-  Matching(RankingIndexes indexes, Skills skills, Applications applications) {
+  Matching(
+      RankingIndexes indexes, Skills skills, Applications applications, RankingsConfig config) {
     this.indexes = indexes;
     this.vocabulary = skills.vocabulary();
     this.applications = applications;
+    this.recentTops = new RecentTops(config.recentTops());
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -68,22 +72,23 @@ public class Matching {
       Caller caller, UUID demandId, int limit, Integer graduationYear) {
     DemandView demand = ownDemand(caller, demandId);
     DemandCriteria criteria = demand.criteria(vocabulary, graduationYear);
-    List<StudentMatch> top = indexes.profiles().top(criteria, limit);
-    Map<String, StudentProfile> rows = new HashMap<>();
+    // The cards come from the index, not the profile rows: a top of 100 costs no read per student;
+    // and a top ranked on the same state of the index is answered again (issue 17).
+    RecentTops.Top top =
+        recentTops.top(indexes.profiles(), demandId, graduationYear, criteria, limit);
     Map<String, String> applied = Map.of();
-    if (!top.isEmpty()) {
-      List<String> ids = top.stream().map(StudentMatch::studentId).toList();
-      StudentProfile.<StudentProfile>list("studentId in ?1", ids)
-          .forEach(p -> rows.put(p.studentId, p));
+    if (!top.matches().isEmpty()) {
       // One lookup per ranking, by demand: whom the enterprise already invited or who applied.
-      applied = applications.statusesOn(demandId, ids);
+      applied =
+          applications.statusesOn(
+              demandId, top.matches().stream().map(StudentMatch::studentId).toList());
     }
     List<RankedStudent> ranked = new ArrayList<>();
-    for (StudentMatch m : top) {
+    for (StudentMatch m : top.matches()) {
       // A student forgotten between ranking and here is left out rather than shown half.
-      StudentProfile p = rows.get(m.studentId());
-      if (p != null) {
-        ranked.add(new RankedStudent(m, p, applied.get(m.studentId())));
+      StudentCard card = top.cards().get(m.studentId());
+      if (card != null) {
+        ranked.add(new RankedStudent(m, card, applied.get(m.studentId())));
       }
     }
     return new RankedStudents(demand, criteria, skillNames(demand), ranked);

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class RankingTest {
   String city;
   Events.Demand demand;
   Events.Profile a; // java (alias), MySQL (alias of SQL), GitHub; Java verified; same major: 28
-  Events.Profile e; // Java, SQL, Docker; Java verified; same class: 26
+  Events.Profile e; // Java, SQL, Docker; Java verified; same class: 26 (and a second city)
+  String secondCity;
   Events.Profile b; // as e without the verification: 22
   Events.Profile c; // Java, Git, K8s — lacks SQL; same major: 18
   Events.Profile j; // Java, SQL; unrelated major: 16
@@ -61,8 +63,15 @@ class RankingTest {
             .minimumDegree("BACHELOR")
             .essential("Java开发", "SQL")
             .optional("Git", "Docker");
-    a = Events.profile().cities(city).major(k + "01").skills("java", "MySQL", "GitHub");
-    e = Events.profile().cities(city).major(k + "02").skills("Java", "SQL", "Docker");
+    a =
+        Events.profile()
+            .cities(city)
+            .major(k + "01")
+            .institution("4131019999")
+            .graduating(2029)
+            .skills("java", "MySQL", "GitHub");
+    secondCity = Events.newCity();
+    e = Events.profile().cities(secondCity, city).major(k + "02").skills("Java", "SQL", "Docker");
     b = Events.profile().cities(city).major(k + "02").skills("Java", "SQL", "Docker");
     c = Events.profile().cities(city).major(k + "01").skills("Java", "Git", "K8s");
     j = Events.profile().cities(city).major("120201").skills("Java", "SQL");
@@ -121,6 +130,12 @@ class RankingTest {
         .body("matches[0].explanation.majorMatch", equalTo("SAME_MAJOR"))
         .body("matches[0].degree", equalTo("BACHELOR"))
         .body("matches[0].preferredCities", contains(city))
+        .body("matches[0].institutionCode", equalTo(a.institutionCode()))
+        .body("matches[0].majorCode", equalTo(a.majorCode()))
+        .body("matches[0].graduationYear", equalTo(2029))
+        .body(
+            "matches[1].preferredCities",
+            contains(new TreeSet<>(List.of(city, secondCity)).toArray()))
         .body("matches[2].explanation.majorMatch", equalTo("SAME_CLASS"))
         .body("matches[2].explanation.optionalSkillsMatched.name", contains("Docker"))
         .body("matches[4].explanation.majorMatch", equalTo("NONE"));
@@ -289,7 +304,7 @@ class RankingTest {
     awaitRanking(List.of(a.id, e.id, b.id, c.id, j.id));
     given()
         .auth()
-        .oauth2(TestJwt.token("student", "4131010246", a.id))
+        .oauth2(TestJwt.token("student", a.institutionCode(), a.id))
         .get("/api/v1/students/{id}/matches", a.id)
         .then()
         .statusCode(200)
@@ -297,13 +312,13 @@ class RankingTest {
         .body("matches.demandId", hasItem(demand.id));
     given()
         .auth()
-        .oauth2(TestJwt.token("student", "4131010246", b.id))
+        .oauth2(TestJwt.token("student", b.institutionCode(), b.id))
         .get("/api/v1/students/{id}/matches", a.id)
         .then()
         .statusCode(404);
     given()
         .auth()
-        .oauth2(TestJwt.token("university", "4131010246"))
+        .oauth2(TestJwt.token("university", a.institutionCode()))
         .get("/api/v1/students/{id}/matches", a.id)
         .then()
         .statusCode(200);

@@ -3,8 +3,10 @@ package org.qiao.matching.domain.ranking;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,10 +53,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class ProfileIndex {
 
   private static final int PER_WORD = 64;
+
+  /** Versions are unique across every index of the JVM, so a version names an index and state. */
+  private static final java.util.concurrent.atomic.AtomicLong VERSIONS =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private static final int MULTI_CITY = Integer.MAX_VALUE >>> 4;
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
+  private volatile long version = VERSIONS.incrementAndGet();
   private int slotCount;
   private int live;
   private long[] alive;
@@ -283,6 +291,7 @@ public final class ProfileIndex {
       if (!hidden.contains(profile.studentId())) {
         alive[slot >>> 6] |= 1L << slot;
       }
+      version = VERSIONS.incrementAndGet();
     } finally {
       lock.writeLock().unlock();
     }
@@ -303,10 +312,19 @@ public final class ProfileIndex {
         } else {
           alive[slot >>> 6] |= 1L << slot;
         }
+        version = VERSIONS.incrementAndGet();
       }
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * The index's state: moves with every upsert, removal and change of hiding, and is unique across
+   * indexes, so two equal versions rank every demand identically.
+   */
+  public long version() {
+    return version;
   }
 
   /** Whether the student is in the rankings: indexed and not hidden. */
@@ -349,6 +367,7 @@ public final class ProfileIndex {
       ids.unbind(slot);
       clearAlive(slot);
       live--;
+      version = VERSIONS.incrementAndGet();
       return true;
     } finally {
       lock.writeLock().unlock();
@@ -412,27 +431,35 @@ public final class ProfileIndex {
     }
   }
 
-  private Profile profileAt(int slot) {
-    Degree degree = null;
-    for (Degree d : Degree.values()) {
-      if (degrees[d.ordinal()].contains(slot)) {
-        degree = d;
-      }
-    }
-    int year = 0;
-    for (var e : years.entrySet()) {
-      if (e.getValue().contains(slot)) {
-        year = e.getKey();
-      }
-    }
-    Set<String> cityKeys = new HashSet<>();
-    if (!noCity.contains(slot)) {
-      for (int c = 1; c < cities.size(); c++) {
-        if (cities.get(c).contains(slot)) {
-          cityKeys.add(cityCodes.value(c));
+  /**
+   * The cards of the given students that the index knows (hidden ones included), by id; one read
+   * lock for all, so a top's cards come from one state of the index.
+   */
+  public Map<String, StudentCard> cards(Collection<String> studentIds) {
+    Map<String, StudentCard> cards = new HashMap<>();
+    lock.readLock().lock();
+    try {
+      for (String id : studentIds) {
+        int slot = ids.find(id);
+        if (slot >= 0) {
+          cards.put(
+              id,
+              new StudentCard(
+                  ids.id(slot),
+                  institutionCodes.value(institutions.get(slot)),
+                  majorCodes.value(majors.get(slot)),
+                  degreeAt(slot),
+                  yearAt(slot),
+                  citiesAt(slot)));
         }
       }
+      return cards;
+    } finally {
+      lock.readLock().unlock();
     }
+  }
+
+  private Profile profileAt(int slot) {
     Set<String> skillKeys = new HashSet<>();
     Set<String> verifiedKeys = new HashSet<>();
     for (int s = 1; s < held.size(); s++) {
@@ -448,11 +475,43 @@ public final class ProfileIndex {
         ids.id(slot),
         institutionCodes.value(institutions.get(slot)),
         majorCodes.value(majors.get(slot)),
-        degree,
-        year,
-        cityKeys,
+        degreeAt(slot),
+        yearAt(slot),
+        citiesAt(slot),
         skillKeys,
         verifiedKeys);
+  }
+
+  private Degree degreeAt(int slot) {
+    Degree degree = null;
+    for (Degree d : Degree.values()) {
+      if (degrees[d.ordinal()].contains(slot)) {
+        degree = d;
+      }
+    }
+    return degree;
+  }
+
+  private int yearAt(int slot) {
+    int year = 0;
+    for (var e : years.entrySet()) {
+      if (e.getValue().contains(slot)) {
+        year = e.getKey();
+      }
+    }
+    return year;
+  }
+
+  private Set<String> citiesAt(int slot) {
+    Set<String> cityKeys = new HashSet<>();
+    if (!noCity.contains(slot)) {
+      for (int c = 1; c < cities.size(); c++) {
+        if (cities.get(c).contains(slot)) {
+          cityKeys.add(cityCodes.value(c));
+        }
+      }
+    }
+    return cityKeys;
   }
 
   /**

@@ -165,6 +165,20 @@ class ProfileIndexTest {
     for (String id : known.subList(0, 200)) {
       assertEquals(Optional.ofNullable(truth.get(id)), index.get(id));
     }
+    // A ranking's cards come from the index: each current version's, none for the removed.
+    Map<String, StudentCard> cards = index.cards(known);
+    assertEquals(truth.size(), cards.size());
+    truth.values().forEach(p -> assertEquals(cardOf(p), cards.get(p.studentId()), p::toString));
+  }
+
+  private static StudentCard cardOf(Profile p) {
+    return new StudentCard(
+        p.studentId(),
+        p.institutionCode(),
+        p.majorCode(),
+        p.degree(),
+        p.graduationYear(),
+        p.cities());
   }
 
   @Test
@@ -283,6 +297,7 @@ class ProfileIndexTest {
     assertEquals(
         before.passingHardConstraints() - 1, index.diagnose(handDemand()).passingHardConstraints());
     assertEquals(Optional.of(a), index.get(id('a')));
+    assertEquals(Map.of(id('a'), cardOf(a)), index.cards(List.of(id('a'))));
     assertEquals(11, index.size());
     // A new version of a hidden student stays hidden; one hidden before being known is too.
     index.upsert(a);
