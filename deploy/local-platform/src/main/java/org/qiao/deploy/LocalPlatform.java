@@ -39,8 +39,8 @@ public final class LocalPlatform {
               "curriculum-service", 8082, "curriculum", List.of("-Xms512m", "-Xmx1g", "-Xmn256m")),
           new Service("internship-service", 8083, "internship"),
           // The ranking index is in memory; a rebuild also holds every profile as an object while
-          // it builds, more than 512 MB at 1,000,000 profiles (a few cohorts of a city like
-          // Shanghai).
+          // it builds: by estimate more than 512 MB at 1,000,000 profiles (a few cohorts of a
+          // city like Shanghai).
           new Service("matching-service", 8084, "matching", List.of("-Xms256m", "-Xmx2g")));
 
   private final Path root;
