@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -166,7 +168,7 @@ public final class LoadSeries {
     for (int i = 0; i < 200; i++) {
       demands.add(platform.createDemandFrom(Platform.rankingDemandBody(i)));
     }
-    java.util.Set<String> students = new java.util.LinkedHashSet<>();
+    Set<String> students = new LinkedHashSet<>();
     for (String demand : demands) {
       platform.awaitInMatching(demand, Duration.ofSeconds(60));
       if (students.size() < 200) {

@@ -155,8 +155,10 @@ final class Platform {
   }
 
   /**
-   * A demand over the skills, major and cities of {@code deploy/import-benchmark}'s cohorts, one of
-   * many shapes by {@code i}: 1–2 essential skills, 0–2 optional, a city or none.
+   * A demand over the skills, majors and cities of {@code deploy/import-benchmark}'s cohorts (the
+   * lists of {@code ImportBenchmark.generate}, another module: keep them alike), one of many shapes
+   * by {@code i}: 1–2 essential skills, 0–2 optional, one of five cities, every fourth with a
+   * minimum degree.
    */
   static String rankingDemandBody(int i) {
     String[] skills = {"Python", "Java", "SQL", "Verilog", "C++", "Linux", "数据分析", "机器学习"};

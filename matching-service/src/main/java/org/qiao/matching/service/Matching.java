@@ -74,8 +74,7 @@ public class Matching {
     DemandCriteria criteria = demand.criteria(vocabulary, graduationYear);
     // The cards come from the index, not the profile rows: a top of 100 costs no read per student;
     // and a top ranked on the same state of the index is answered again (issue 17).
-    RecentTops.Top top =
-        recentTops.top(indexes.profiles(), demandId, graduationYear, criteria, limit);
+    RecentTops.Top top = recentTops.top(indexes.profiles(), demandId, criteria, limit);
     Map<String, String> applied = Map.of();
     if (!top.matches().isEmpty()) {
       // One lookup per ranking, by demand: whom the enterprise already invited or who applied.

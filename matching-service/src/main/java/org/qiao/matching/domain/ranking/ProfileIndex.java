@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -53,12 +54,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class ProfileIndex {
 
   private static final int PER_WORD = 64;
+  private static final int MULTI_CITY = Integer.MAX_VALUE >>> 4;
 
   /** Versions are unique across every index of the JVM, so a version names an index and state. */
-  private static final java.util.concurrent.atomic.AtomicLong VERSIONS =
-      new java.util.concurrent.atomic.AtomicLong();
-
-  private static final int MULTI_CITY = Integer.MAX_VALUE >>> 4;
+  private static final AtomicLong VERSIONS = new AtomicLong();
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 

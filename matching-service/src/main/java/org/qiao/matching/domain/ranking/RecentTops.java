@@ -40,13 +40,9 @@ public final class RecentTops {
    * The demand's top {@code limit} under {@code criteria}, from {@code index} or as last ranked on
    * the same version of it.
    */
-  public Top top(
-      ProfileIndex index,
-      UUID demandId,
-      Integer graduationYear,
-      DemandCriteria criteria,
-      int limit) {
-    Key key = new Key(demandId, graduationYear);
+  public Top top(ProfileIndex index, UUID demandId, DemandCriteria criteria, int limit) {
+    // One entry per demand and year asked for, so both a year's and all years' tops are kept.
+    Key key = new Key(demandId, criteria.graduationYear());
     // Read before ranking: a change meanwhile leaves a top newer than its version says, which
     // the next request then misses, never an older one served as current.
     long version = index.version();

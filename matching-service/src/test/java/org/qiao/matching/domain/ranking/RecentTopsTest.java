@@ -32,12 +32,12 @@ class RecentTopsTest {
     RecentTops tops = new RecentTops(10);
     DemandCriteria criteria = data.demand();
 
-    RecentTops.Top first = tops.top(index, demandId, null, criteria, 50);
-    assertSame(first, tops.top(index, demandId, null, criteria, 50));
+    RecentTops.Top first = tops.top(index, demandId, criteria, 50);
+    assertSame(first, tops.top(index, demandId, criteria, 50));
     assertCurrent(index, criteria, 50, first);
-    assertCurrent(index, criteria, 7, tops.top(index, demandId, null, criteria, 7));
+    assertCurrent(index, criteria, 7, tops.top(index, demandId, criteria, 7));
     // A longer top than the one kept is ranked again.
-    assertNotSame(first, tops.top(index, demandId, null, criteria, 80));
+    assertNotSame(first, tops.top(index, demandId, criteria, 80));
   }
 
   @Test
@@ -48,7 +48,7 @@ class RecentTopsTest {
     DemandCriteria criteria = data.demand();
     List<String> known = index.top(criteria, 100).stream().map(StudentMatch::studentId).toList();
     for (int round = 0; round < 300; round++) {
-      tops.top(index, demandId, null, criteria, 20);
+      tops.top(index, demandId, criteria, 20);
       switch (random.nextInt(5)) {
         case 0 -> index.upsert(data.profile()); // a newcomer, who may enter the top
         case 1 -> index.upsert(data.profile(known.get(random.nextInt(known.size()))));
@@ -56,7 +56,7 @@ class RecentTopsTest {
         case 3 -> index.setHidden(known.get(random.nextInt(known.size())), random.nextBoolean());
         default -> criteria = round % 2 == 0 ? data.variedDemand() : data.demand();
       }
-      assertCurrent(index, criteria, 20, tops.top(index, demandId, null, criteria, 20));
+      assertCurrent(index, criteria, 20, tops.top(index, demandId, criteria, 20));
     }
   }
 
@@ -66,11 +66,19 @@ class RecentTopsTest {
     ProfileIndex index = ProfileIndex.build(profiles);
     RecentTops tops = new RecentTops(10);
     DemandCriteria criteria = data.demand();
-    RecentTops.Top before = tops.top(index, demandId, null, criteria, 30);
+    RecentTops.Top before = tops.top(index, demandId, criteria, 30);
 
     ProfileIndex rebuilt = ProfileIndex.build(profiles.subList(0, 1_000));
-    assertCurrent(rebuilt, criteria, 30, tops.top(rebuilt, demandId, null, criteria, 30));
-    assertNotSame(before, tops.top(index, demandId, 2027, criteria, 30));
+    assertCurrent(rebuilt, criteria, 30, tops.top(rebuilt, demandId, criteria, 30));
+    DemandCriteria anotherYear =
+        new DemandCriteria(
+            criteria.essentialSkills(),
+            criteria.optionalSkills(),
+            criteria.majorCodes(),
+            criteria.minimumDegree(),
+            criteria.cities(),
+            2027);
+    assertNotSame(before, tops.top(index, demandId, anotherYear, 30));
   }
 
   @Test
@@ -78,8 +86,6 @@ class RecentTopsTest {
     ProfileIndex index = ProfileIndex.build(data.profiles(500));
     RecentTops tops = new RecentTops(0);
     DemandCriteria criteria = data.demand();
-    assertNotSame(
-        tops.top(index, demandId, null, criteria, 10),
-        tops.top(index, demandId, null, criteria, 10));
+    assertNotSame(tops.top(index, demandId, criteria, 10), tops.top(index, demandId, criteria, 10));
   }
 }
