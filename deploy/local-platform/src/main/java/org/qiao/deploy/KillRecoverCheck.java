@@ -463,6 +463,11 @@ final class KillRecoverCheck {
   // --- data ---
 
   private String register(String creditCode) throws Exception {
+    return register(http, token, creditCode);
+  }
+
+  /** Registers an enterprise with talent-demand-service; its id. */
+  static String register(HttpClient http, String token, String creditCode) throws Exception {
     String body =
         "{\"creditCode\":\""
             + creditCode
@@ -500,7 +505,7 @@ final class KillRecoverCheck {
     return code.append(charset.charAt((31 - sum % 31) % 31)).toString();
   }
 
-  private static String demandBody(int i) {
+  static String demandBody(int i) {
     return "{\"title\":\"集成电路版图设计工程师 "
         + i
         + "\",\"occupationCode\":\"2-02-10-03\",\"majorCodes\":[\"080901\"],"
@@ -508,13 +513,13 @@ final class KillRecoverCheck {
         + "\"city\":\"上海\",\"validThrough\":\"2099-06-30\"}";
   }
 
-  private static String id(String body) {
+  static String id(String body) {
     Matcher m = ID.matcher(body);
     check(m.find(), "no id in " + body);
     return m.group(1);
   }
 
-  private static void check(boolean ok, String failure) {
+  static void check(boolean ok, String failure) {
     if (!ok) {
       throw new IllegalStateException(failure);
     }

@@ -373,6 +373,12 @@ public final class LocalPlatform {
       e.put("QIAO_CURRICULUM_PSEUDONYM_KEYS_LOCAL", localSecret("pseudonym-key"));
       e.put("QIAO_CURRICULUM_IMPORTS_DIRECTORY", home.resolve("imports").toString());
     }
+    if (s.name().equals("matching-service")
+        && !env.containsKey("QIAO_PARTNERS_WEBHOOKS_ALLOWED_HOSTS")) {
+      // Locally, a partner's webhook receiver runs on this machine (ADR 0018); production
+      // delivers to public https addresses only.
+      e.put("QIAO_PARTNERS_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
+    }
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return pb.start();
   }

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.query.NativeQuery;
+import org.qiao.kit.outbox.Outbox;
 import org.qiao.kit.problem.ProblemException;
 import org.qiao.kit.time.DailySchedule;
 import org.qiao.matching.domain.DemandView;
@@ -64,8 +65,21 @@ public class MarketStatistics {
       List<MarketCell> cells,
       List<PlacementCell> placements) {}
 
+  /** Announces each new snapshot, so that partners' systems fetch it (a public event). */
+  public static final String SNAPSHOT_PUBLISHED = "qiao.market-statistics.snapshot-published.v1";
+
+  /** The data of {@link #SNAPSHOT_PUBLISHED}: the day and where to read it. */
+  public record SnapshotPublished(
+      LocalDate asOf,
+      Instant computedAt,
+      List<Integer> graduationYears,
+      List<Dimension> dimensions,
+      String json,
+      String csv) {}
+
   private final EntityManager em;
   private final Placements placements;
+  private final Outbox outbox;
   private final Clock clock;
   private final Duration checkEvery;
   private DailySchedule schedule;
@@ -73,11 +87,13 @@ public class MarketStatistics {
   MarketStatistics(
       EntityManager em,
       Placements placements,
+      Outbox outbox,
       Clock clock,
       @ConfigProperty(name = "qiao.statistics.snapshot-check", defaultValue = "10m")
           Duration checkEvery) {
     this.em = em;
     this.placements = placements;
+    this.outbox = outbox;
     this.clock = clock;
     this.checkEvery = checkEvery;
   }
@@ -101,12 +117,13 @@ public class MarketStatistics {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
+              Instant computedAt = clock.instant();
               int inserted =
                   em.createNativeQuery(
                           "insert into market_statistics_snapshot (as_of, computed_at)"
                               + " values (?1, ?2) on conflict do nothing")
                       .setParameter(1, asOf)
-                      .setParameter(2, clock.instant())
+                      .setParameter(2, computedAt)
                       .executeUpdate();
               if (inserted == 0) {
                 return false;
@@ -115,7 +132,8 @@ public class MarketStatistics {
                   DemandView.<DemandView>list("status", "PUBLISHED").stream()
                       .filter(d -> d.isOpen(asOf))
                       .toList();
-              for (int year : years(asOf)) {
+              Set<Integer> years = years(asOf);
+              for (int year : years) {
                 List<PlacementCell.Row> placed = placements.rows(null, year);
                 for (Dimension by : Dimension.values()) {
                   insertPlacements(asOf, by, year, placementCells(placed, by));
@@ -140,6 +158,18 @@ public class MarketStatistics {
                   }
                 }
               }
+              String query = "?date=" + asOf;
+              outbox.record(
+                  "MarketStatistics",
+                  asOf.toString(),
+                  SNAPSHOT_PUBLISHED,
+                  new SnapshotPublished(
+                      asOf,
+                      computedAt,
+                      List.copyOf(years),
+                      List.of(Dimension.values()),
+                      "/api/v1/market-statistics" + query,
+                      "/api/v1/market-statistics/csv" + query));
               return true;
             });
   }

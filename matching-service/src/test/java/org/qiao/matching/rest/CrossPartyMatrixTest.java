@@ -1,7 +1,11 @@
 package org.qiao.matching.rest;
 
+import static io.restassured.RestAssured.given;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qiao.kit.testing.ContractExamples;
 import org.qiao.kit.testing.CrossPartyMatrix;
@@ -29,8 +33,28 @@ class CrossPartyMatrixTest {
         Events.trainingOrder(order, demand.enterpriseCode, List.of("080901"), 10, "Java"));
     Events.deliver(Events.CURRICULUM, student.event());
     String enterprise = TestJwt.token("enterprise", demand.enterpriseCode);
+    String subscription =
+        given()
+            .auth()
+            .oauth2(enterprise)
+            .contentType(ContentType.JSON)
+            .body(Map.of("url", "http://127.0.0.1:9/qiao-hooks", "eventTypes", List.of()))
+            .post("/api/v1/webhook-subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     CrossPartyMatrix.ofCommittedContract()
-        .ignoringTables("inbox_event", "demand_view")
+        .ignoringTables(
+            "inbox_event",
+            "demand_view",
+            // Written by the webhook pump and dispatcher in the background.
+            "webhook_subscription",
+            "webhook_event",
+            "webhook_message",
+            "webhook_delivery",
+            "partner_pump")
+        .object("webhook-subscriptions", subscription, enterprise)
         .object("demands", demand.id, enterprise)
         .object("training-orders", order, enterprise)
         .object("institutions", institution, TestJwt.token("university", institution))

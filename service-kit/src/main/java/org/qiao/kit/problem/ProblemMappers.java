@@ -230,10 +230,14 @@ public class ProblemMappers {
    */
   private static String fieldOf(Path path) {
     StringBuilder field = new StringBuilder();
+    // A parameter followed by a property is a container (a body, a @BeanParam): the property,
+    // as the caller wrote it, names the field.
+    boolean container = false;
     for (Path.Node node : path) {
       switch (node.getKind()) {
         case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
         case CONTAINER_ELEMENT -> {
+          container = false;
           if (node.isInIterable() && node.getIndex() != null) {
             field.append('[').append(node.getIndex()).append(']');
           }
@@ -243,10 +247,15 @@ public class ProblemMappers {
           if (!"body".equals(node.getName()) && !node.getName().startsWith("arg")) {
             field.append(node.getName());
           }
+          container = true;
         }
         default -> {
           if (node.getName() == null) {
             break;
+          }
+          if (container) {
+            field.setLength(0);
+            container = false;
           }
           if (node.isInIterable() && field.length() > 0 && node.getIndex() != null) {
             field.append('[').append(node.getIndex()).append(']');

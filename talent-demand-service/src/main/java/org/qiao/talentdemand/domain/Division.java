@@ -93,6 +93,31 @@ public final class Division {
     return CITIES.get(divisionCode.substring(0, 4));
   }
 
+  /**
+   * The GB/T 2260 code of a city named as people write it ("上海", "深圳市"), or empty when this table
+   * does not know it: a municipality's province code, otherwise the prefecture's.
+   */
+  public static java.util.Optional<String> codeOfCity(String name) {
+    if (name == null || name.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    String bare = bare(name);
+    for (String m : MUNICIPALITIES) {
+      if (bare(PROVINCES.get(m)).equals(bare)) {
+        return java.util.Optional.of(m + "0000");
+      }
+    }
+    return CITIES.entrySet().stream()
+        .filter(c -> bare(c.getValue()).equals(bare))
+        .map(c -> c.getKey() + "00")
+        .findFirst();
+  }
+
+  private static String bare(String name) {
+    String n = name.strip();
+    return n.endsWith("市") ? n.substring(0, n.length() - 1) : n;
+  }
+
   /** The province (or municipality) of a 6-digit division code, or null when unknown. */
   public static String province(String divisionCode) {
     return PROVINCES.get(divisionCode.substring(0, 2));

@@ -53,11 +53,17 @@ public class DemandResource {
   private final DemandService demands;
   private final ApplicationService applications;
   private final Idempotency idempotency;
+  private final JobPostingResource jobPostings;
 
-  DemandResource(DemandService demands, ApplicationService applications, Idempotency idempotency) {
+  DemandResource(
+      DemandService demands,
+      ApplicationService applications,
+      Idempotency idempotency,
+      JobPostingResource jobPostings) {
     this.demands = demands;
     this.applications = applications;
     this.idempotency = idempotency;
+    this.jobPostings = jobPostings;
   }
 
   /** Whom an enterprise invites: a student's pseudonymous id (from a ranking, or given). */
@@ -149,16 +155,31 @@ public class DemandResource {
   @GET
   @Path("/{id}")
   @Authenticated
+  @Produces({MediaType.APPLICATION_JSON, JobPostingResource.LD_JSON})
   @Operation(
       operationId = "getDemand",
       summary = "Read a demand (a draft only by its own enterprise)",
       description =
-          "Any authenticated role reads a published, filled, closed or expired demand; a draft only its own enterprise. The ETag is the version to send as If-Match.")
+          "Any authenticated role reads a published, filled, closed or expired demand; a draft only"
+              + " its own enterprise. The ETag is the version to send as If-Match. With Accept:"
+              + " application/ld+json, an open demand as a schema.org JobPosting (410 once it has"
+              + " ended, 404 while a draft).")
   @APIResponse(
       responseCode = "200",
       description = "The demand; ETag is its version",
-      content = @Content(schema = @Schema(implementation = DemandResponse.class)))
-  public Response get(@PathParam("id") UUID id) {
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DemandResponse.class)),
+        @Content(
+            mediaType = JobPostingResource.LD_JSON,
+            schema = @Schema(implementation = JobPosting.class))
+      })
+  @APIResponse(responseCode = "410", description = "As a JobPosting: the demand has ended")
+  public Response get(@PathParam("id") UUID id, HttpHeaders headers, UriInfo uri) {
+    if (JobPostingResource.wantsJsonLd(headers)) {
+      return Response.ok(jobPostings.of(id, uri), JobPostingResource.LD_JSON).build();
+    }
     Demand d = demands.get(id);
     return Responses.ok(DemandResponse.of(d), d.version);
   }

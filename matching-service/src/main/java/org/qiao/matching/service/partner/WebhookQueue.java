@@ -1,0 +1,214 @@
+package org.qiao.matching.service.partner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.qiao.kit.ids.Ids;
+import org.qiao.matching.domain.partner.RetrySchedule;
+import org.qiao.matching.domain.partner.SubscriptionStatus;
+import org.qiao.matching.domain.partner.WebhookSubscription;
+
+/**
+ * The delivery side of the subscriptions' queues (ADR 0018): which are due, the head of one, and
+ * what an attempt changed. Each step is its own short transaction; the HTTP call happens between
+ * them, outside any.
+ */
+@ApplicationScoped
+public class WebhookQueue {
+
+  /** The message at the head of a subscription's queue and what signing and sending need. */
+  public record Head(
+      long messageId,
+      UUID subscriptionId,
+      String url,
+      List<String> secrets,
+      UUID eventId,
+      String eventType,
+      byte[] body,
+      int attempt) {}
+
+  /** What one attempt gave. */
+  public record Outcome(
+      boolean succeeded, Integer status, int latencyMs, String excerpt, String error) {}
+
+  private final EntityManager em;
+  private final Clock clock;
+  private final RandomGenerator random = RandomGenerator.getDefault();
+
+  WebhookQueue(EntityManager em, Clock clock) {
+    this.em = em;
+    this.clock = clock;
+  }
+
+  /** Active subscriptions with a queued event whose next attempt is due and no worker holds. */
+  @Transactional
+  public List<UUID> due(int max) {
+    Instant now = clock.instant();
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        em.createNativeQuery(
+                "select s.id from webhook_subscription s where s.status = 'ACTIVE'"
+                    + " and (s.next_attempt_at is null or s.next_attempt_at <= ?1)"
+                    + " and (s.leased_until is null or s.leased_until <= ?1)"
+                    + " and exists (select 1 from webhook_message m where m.subscription_id = s.id)"
+                    + " order by s.next_attempt_at nulls first limit ?2")
+            .setParameter(1, now)
+            .setParameter(2, max)
+            .getResultList();
+    return ids;
+  }
+
+  /** Takes a subscription for a worker until {@code now + lease}; false when another holds it. */
+  @Transactional
+  public boolean lease(UUID subscription, Duration lease) {
+    Instant now = clock.instant();
+    return em.createNativeQuery(
+                "update webhook_subscription set leased_until = ?2 where id = ?1"
+                    + " and (leased_until is null or leased_until <= ?3)")
+            .setParameter(1, subscription)
+            .setParameter(2, now.plus(lease))
+            .setParameter(3, now)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Transactional
+  public void release(UUID subscription) {
+    em.createNativeQuery("update webhook_subscription set leased_until = null where id = ?1")
+        .setParameter(1, subscription)
+        .executeUpdate();
+  }
+
+  /** The head of an active subscription's queue, when one is due. */
+  @Transactional
+  public Optional<Head> head(UUID subscriptionId) {
+    Instant now = clock.instant();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select m.id, e.event_id, e.type, e.body, s.failed_attempts from webhook_message m"
+                    + " join webhook_event e on e.event_id = m.event_id"
+                    + " join webhook_subscription s on s.id = m.subscription_id"
+                    + " where m.subscription_id = ?1 and s.status = 'ACTIVE'"
+                    + " and (s.next_attempt_at is null or s.next_attempt_at <= ?2)"
+                    + " order by m.id limit 1")
+            .setParameter(1, subscriptionId)
+            .setParameter(2, now)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] r = rows.get(0);
+    WebhookSubscription s = WebhookSubscription.findById(subscriptionId);
+    return Optional.of(
+        new Head(
+            ((Number) r[0]).longValue(),
+            subscriptionId,
+            s.url,
+            s.signingSecrets(now),
+            (UUID) r[1],
+            (String) r[2],
+            (byte[]) r[3],
+            ((Number) r[4]).intValue() + 1));
+  }
+
+  /**
+   * Records an attempt. Delivered: the message leaves the queue. Failed: the head waits for its
+   * next attempt, or, after the last, the subscription is disabled with the reason.
+   */
+  @Transactional
+  public void record(Head head, Outcome outcome, Instant attemptedAt) {
+    em.createNativeQuery(
+            "insert into webhook_delivery (id, subscription_id, event_id, event_type, attempt,"
+                + " attempted_at, succeeded, response_status, latency_ms, response_excerpt, error)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+        .setParameter(1, Ids.newId(clock))
+        .setParameter(2, head.subscriptionId())
+        .setParameter(3, head.eventId())
+        .setParameter(4, head.eventType())
+        .setParameter(5, head.attempt())
+        .setParameter(6, attemptedAt)
+        .setParameter(7, outcome.succeeded())
+        .setParameter(8, outcome.status())
+        .setParameter(9, outcome.latencyMs())
+        .setParameter(10, outcome.excerpt())
+        .setParameter(11, outcome.error())
+        .executeUpdate();
+    if (outcome.succeeded()) {
+      em.createNativeQuery("delete from webhook_message where id = ?1")
+          .setParameter(1, head.messageId())
+          .executeUpdate();
+      em.createNativeQuery(
+              "update webhook_subscription set failed_attempts = 0, next_attempt_at = null"
+                  + " where id = ?1")
+          .setParameter(1, head.subscriptionId())
+          .executeUpdate();
+      return;
+    }
+    Instant now = clock.instant();
+    Optional<Duration> wait = RetrySchedule.delayAfter(head.attempt(), random);
+    if (wait.isPresent()) {
+      em.createNativeQuery(
+              "update webhook_subscription set failed_attempts = ?2, next_attempt_at = ?3"
+                  + " where id = ?1")
+          .setParameter(1, head.subscriptionId())
+          .setParameter(2, head.attempt())
+          .setParameter(3, now.plus(wait.get()))
+          .executeUpdate();
+      return;
+    }
+    WebhookSubscription s =
+        WebhookSubscription.findById(head.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
+    if (s == null) {
+      return;
+    }
+    String why = outcome.status() != null ? "answered " + outcome.status() : outcome.error();
+    s.disable(
+        "Disabled after "
+            + head.attempt()
+            + " failed attempts to deliver event "
+            + head.eventId()
+            + " ("
+            + head.eventType()
+            + "); the last "
+            + why
+            + ". Fix the endpoint and resume the subscription: delivery goes on from that event.",
+        now);
+    em.flush();
+    em.createNativeQuery(
+            "update webhook_subscription set failed_attempts = 0, next_attempt_at = null"
+                + " where id = ?1")
+        .setParameter(1, head.subscriptionId())
+        .executeUpdate();
+  }
+
+  /** Whether a subscription still delivers (its owner may pause or delete it meanwhile). */
+  @Transactional
+  public boolean active(UUID subscriptionId) {
+    WebhookSubscription s = WebhookSubscription.findById(subscriptionId);
+    return s != null && s.status == SubscriptionStatus.ACTIVE;
+  }
+
+  /** Forgets stored events and delivery records older than the topics keep events. */
+  @Transactional
+  public int expire(Duration retention) {
+    Instant before = clock.instant().minus(retention);
+    int events =
+        em.createNativeQuery("delete from webhook_event where stored_at < ?1")
+            .setParameter(1, before)
+            .executeUpdate();
+    int deliveries =
+        em.createNativeQuery("delete from webhook_delivery where attempted_at < ?1")
+            .setParameter(1, before)
+            .executeUpdate();
+    return events + deliveries;
+  }
+}
