@@ -2,6 +2,7 @@ package org.qiao.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -28,6 +30,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The webhook delivery benchmark of issue 18, against a running local platform (loopback only): ten
@@ -44,6 +51,8 @@ final class WebhookBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TYPE = "qiao.demand.published.v1";
 
+  private final Path root;
+  private final boolean inject;
   private final int rate;
   private final Duration duration;
   private final int subscribers;
@@ -93,7 +102,10 @@ final class WebhookBenchmark {
     }
   }
 
-  private WebhookBenchmark(Path home, int rate, Duration duration, int subscribers) {
+  private WebhookBenchmark(
+      Path root, Path home, int rate, Duration duration, int subscribers, boolean inject) {
+    this.root = root;
+    this.inject = inject;
     this.home = home;
     this.tokens = new Tokens(home);
     this.rate = rate;
@@ -109,26 +121,36 @@ final class WebhookBenchmark {
     int rate = 200;
     int seconds = 60;
     int subscribers = 10;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--rate" -> rate = Integer.parseInt(args[i + 1]);
-        case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-        case "--subscribers" -> subscribers = Integer.parseInt(args[i + 1]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+    boolean inject = false;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--inject")) {
+        inject = true;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("option " + args[i] + " needs a value");
+      }
+      switch (args[i++]) {
+        case "--rate" -> rate = Integer.parseInt(args[i]);
+        case "--seconds" -> seconds = Integer.parseInt(args[i]);
+        case "--subscribers" -> subscribers = Integer.parseInt(args[i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
       }
     }
-    new WebhookBenchmark(home, rate, Duration.ofSeconds(seconds), subscribers).run();
+    new WebhookBenchmark(root, home, rate, Duration.ofSeconds(seconds), subscribers, inject).run();
   }
 
   private void run() throws Exception {
     // Twenty enterprises write; each partner receives every one's published demands.
     List<String> enterpriseTokens = new ArrayList<>();
+    List<String> enterpriseCodes = new ArrayList<>();
     Set<String> codes = ConcurrentHashMap.newKeySet();
     for (int i = 0; i < 20; i++) {
       String code = KillRecoverCheck.creditCode();
       String token = tokens.mint("enterprise", code, Duration.ofHours(2));
       KillRecoverCheck.register(http, token, code);
       enterpriseTokens.add(token);
+      enterpriseCodes.add(code);
       codes.add(code);
     }
     List<Receiver> receivers = new ArrayList<>();
@@ -156,6 +178,7 @@ final class WebhookBenchmark {
       subscriptions.add(new String[] {token, KillRecoverCheck.id(created.body())});
     }
 
+    KafkaProducer<String, byte[]> producer = inject ? producer() : null;
     long cpuBefore = processCpuNanos();
     long[] systemBefore = systemTicks();
     AtomicInteger sent = new AtomicInteger();
@@ -173,6 +196,22 @@ final class WebhookBenchmark {
             return;
           }
           long t0 = System.nanoTime();
+          String code = enterpriseCodes.get(i % enterpriseCodes.size());
+          if (producer != null) {
+            // As talent-demand-service's outbox relay writes it: CloudEvent JSON, key = demand.
+            String demand = java.util.UUID.randomUUID().toString();
+            ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(
+                    "qiao.talent-demand.events", demand, publishedEvent(demand, code, i));
+            record.headers().add("ce_type", TYPE.getBytes(StandardCharsets.UTF_8));
+            producer.send(
+                record,
+                (m, e) -> {
+                  writeNanos.addAndGet(System.nanoTime() - t0);
+                  (e == null ? written : refused).incrementAndGet();
+                });
+            return;
+          }
           HttpRequest request =
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/v1/demands"))
                   .timeout(Duration.ofSeconds(30))
@@ -203,6 +242,9 @@ final class WebhookBenchmark {
       Thread.sleep(200);
     }
     writer.shutdownNow();
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(10));
+    }
     Instant writesDone = Instant.now();
     // Then until every receiver has every published demand, or two minutes more.
     Instant deadline = writesDone.plusSeconds(120);
@@ -219,9 +261,14 @@ final class WebhookBenchmark {
     report.append(
         String.format(
             Locale.ROOT,
-            "Webhook delivery benchmark, %s%n%d subscribers; target %d demands/s for %d s:"
+            "Webhook delivery benchmark, %s%n%s%n%d subscribers; target %d demands/s for %d s:"
                 + " %d published in %.1f s (%.0f/s), %d refused, mean write %.0f ms%n",
             Instant.now(),
+            inject
+                ? "writes: qiao.demand.published.v1 events put on qiao.talent-demand.events as"
+                    + " talent-demand-service's relay does (--inject)"
+                : "writes: POST /api/v1/demands to talent-demand-service (each publishes one"
+                    + " qiao.demand.published.v1)",
             subscribers,
             rate,
             duration.toSeconds(),
@@ -304,6 +351,50 @@ final class WebhookBenchmark {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private KafkaProducer<String, byte[]> producer() {
+    Properties p = new Properties();
+    p.put(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        "127.0.0.1:" + System.getenv().getOrDefault("QIAO_KAFKA_PORT", "19092"));
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return new KafkaProducer<>(p);
+  }
+
+  private JsonNode example;
+
+  /** The contract's example of a published demand, as a new demand of {@code code}. */
+  private byte[] publishedEvent(String demand, String code, int i) {
+    try {
+      if (example == null) {
+        example = JSON.readTree(root.resolve("contracts/examples/" + TYPE + ".json").toFile());
+      }
+      ObjectNode data = example.deepCopy();
+      data.put("demandId", demand);
+      data.put("title", "集成电路版图设计工程师 " + i);
+      ((ObjectNode) data.get("enterprise")).put("creditCode", code);
+      data.put("validThrough", "2099-06-30");
+      Instant now = Instant.now();
+      data.put("publishedAt", now.toString());
+      ObjectNode e = JSON.createObjectNode();
+      e.put("specversion", "1.0");
+      e.put("id", java.util.UUID.randomUUID().toString());
+      e.put("source", "talent-demand-service");
+      e.put("type", TYPE);
+      e.put("subject", demand);
+      e.put("time", now.toString());
+      e.put("datacontenttype", "application/json");
+      e.put("dataschema", "urn:qiao:event-schema:" + TYPE);
+      e.set("data", data);
+      return JSON.writeValueAsBytes(e);
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
   }
 
   private static long pct(List<Long> sorted, double p) {

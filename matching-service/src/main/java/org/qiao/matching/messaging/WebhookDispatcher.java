@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +50,12 @@ public class WebhookDispatcher {
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
   private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
+
+  /**
+   * Messages a worker sends before it records them: fewer commits per delivery; a pause or a
+   * deletion takes effect after the run at the latest.
+   */
+  private static final int RUN = 16;
 
   private final WebhookFanOut fanOut;
   private final WebhookQueue queue;
@@ -189,19 +196,28 @@ public class WebhookDispatcher {
 
   private void deliverTurn(UUID subscription) {
     try {
-      for (int i = 0; i < config.eventsPerTurn() && running; i++) {
-        Optional<WebhookQueue.Head> head = queue.head(subscription);
-        if (head.isEmpty()) {
+      int sent = 0;
+      while (sent < config.eventsPerTurn() && running) {
+        // A run of the queue at a time: sent in order, recorded in one transaction.
+        List<WebhookQueue.Head> heads = queue.heads(subscription, RUN);
+        if (heads.isEmpty()) {
           break;
         }
-        Instant at = clock.instant();
-        WebhookQueue.Outcome outcome = send(head.get());
-        queue.record(head.get(), outcome, at);
-        if (!outcome.succeeded()) {
-          break;
+        List<WebhookQueue.Attempt> attempts = new ArrayList<>(heads.size());
+        boolean failed = false;
+        for (WebhookQueue.Head head : heads) {
+          Instant at = clock.instant();
+          WebhookQueue.Outcome outcome = send(head);
+          attempts.add(new WebhookQueue.Attempt(head, outcome, at));
+          if (!outcome.succeeded() || !running) {
+            failed = !outcome.succeeded();
+            break;
+          }
         }
-        if (i % 8 == 7) {
-          queue.lease(subscription, lease()); // renew: the turn goes on
+        queue.recordAll(attempts, lease());
+        sent += attempts.size();
+        if (failed) {
+          break;
         }
       }
     } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,9 +88,12 @@ public class WebhookQueue {
         .executeUpdate();
   }
 
-  /** The head of an active subscription's queue, when one is due. */
+  /**
+   * The next messages of an active subscription's queue, in order, when its next attempt is due:
+   * one worker sends them one after another and records them together.
+   */
   @Transactional
-  public Optional<Head> head(UUID subscriptionId) {
+  public List<Head> heads(UUID subscriptionId, int max) {
     Instant now = clock.instant();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
@@ -99,25 +103,52 @@ public class WebhookQueue {
                     + " join webhook_subscription s on s.id = m.subscription_id"
                     + " where m.subscription_id = ?1 and s.status = 'ACTIVE'"
                     + " and (s.next_attempt_at is null or s.next_attempt_at <= ?2)"
-                    + " order by m.id limit 1")
+                    + " order by m.id limit ?3")
             .setParameter(1, subscriptionId)
             .setParameter(2, now)
+            .setParameter(3, max)
             .getResultList();
     if (rows.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
-    Object[] r = rows.get(0);
     WebhookSubscription s = WebhookSubscription.findById(subscriptionId);
-    return Optional.of(
-        new Head(
-            ((Number) r[0]).longValue(),
-            subscriptionId,
-            s.url,
-            s.signingSecrets(now),
-            (UUID) r[1],
-            (String) r[2],
-            (byte[]) r[3],
-            ((Number) r[4]).intValue() + 1));
+    List<String> secrets = s.signingSecrets(now);
+    List<Head> heads = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      heads.add(
+          new Head(
+              ((Number) r[0]).longValue(),
+              subscriptionId,
+              s.url,
+              secrets,
+              (UUID) r[1],
+              (String) r[2],
+              (byte[]) r[3],
+              // Only the first can have failed before: the others were never tried.
+              heads.isEmpty() ? ((Number) r[4]).intValue() + 1 : 1));
+    }
+    return heads;
+  }
+
+  /** One attempt to record: the message, what the endpoint did, and when. */
+  public record Attempt(Head head, Outcome outcome, Instant attemptedAt) {}
+
+  /**
+   * Records a worker's attempts in one transaction (one commit for a run of deliveries) and keeps
+   * the subscription leased to it for {@code lease} more: delivered messages leave the queue; a
+   * failed one, the last, waits for its retry or disables the subscription.
+   */
+  @Transactional
+  public void recordAll(List<Attempt> attempts, Duration lease) {
+    for (Attempt a : attempts) {
+      record(a.head(), a.outcome(), a.attemptedAt());
+    }
+    if (!attempts.isEmpty()) {
+      em.createNativeQuery("update webhook_subscription set leased_until = ?2 where id = ?1")
+          .setParameter(1, attempts.get(0).head().subscriptionId())
+          .setParameter(2, clock.instant().plus(lease))
+          .executeUpdate();
+    }
   }
 
   /**
