@@ -49,7 +49,9 @@ final class FeedRestartCheck {
           "qiao.course-plan.superseded.v1",
           "qiao.challenge.posted.v1",
           "qiao.challenge.closed.v1",
-          "qiao.market-statistics.snapshot-published.v1");
+          "qiao.market-statistics.snapshot-published.v1",
+          "qiao.incident-statistics.snapshot-published.v1",
+          "qiao.mentor-hours-statistics.snapshot-published.v1");
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http =

@@ -17,8 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,6 +32,8 @@ import org.qiao.internship.domain.MentorHours;
 import org.qiao.internship.domain.Period;
 import org.qiao.internship.service.HoursService;
 import org.qiao.internship.service.IncidentStatistics;
+import org.qiao.internship.service.MentorHoursStatistics;
+import org.qiao.kit.http.CsvDownload;
 import org.qiao.kit.http.Idempotency;
 import org.qiao.kit.http.Params;
 import org.qiao.kit.http.Responses;
@@ -42,13 +48,19 @@ public class MentorHoursResource {
 
   private final HoursService hours;
   private final IncidentStatistics statistics;
+  private final MentorHoursStatistics mentorHours;
   private final Idempotency idempotency;
   private final Caller caller;
 
   MentorHoursResource(
-      HoursService hours, IncidentStatistics statistics, Idempotency idempotency, Caller caller) {
+      HoursService hours,
+      IncidentStatistics statistics,
+      MentorHoursStatistics mentorHours,
+      Idempotency idempotency,
+      Caller caller) {
     this.hours = hours;
     this.statistics = statistics;
+    this.mentorHours = mentorHours;
     this.idempotency = idempotency;
     this.caller = caller;
   }
@@ -148,5 +160,138 @@ public class MentorHoursResource {
     Period p = params.period();
     return IncidentResponse.Statistics.of(
         statistics.published(Params.date(date, "date"), p.from(), p.to()));
+  }
+
+  @GET
+  @Path("/incident-statistics/csv")
+  @Produces(CsvDownload.TEXT_CSV)
+  @RolesAllowed({Roles.GOVERNMENT, Roles.ADMIN})
+  @Operation(
+      operationId = "downloadIncidentStatistics",
+      summary = "The same counts as a CSV file (UTF-8 with BOM, Chinese headers)",
+      description =
+          "One row per cell of incidentStatistics, same parameters and snapshots; 已抑制 是 marks a"
+              + " month's suppressed cell, which has no type, severity, place or count.")
+  @Tag(
+      name = "Incidents",
+      description = "Incidents for the industry–education risk compensation scheme")
+  @APIResponse(
+      responseCode = "200",
+      description = "Downloaded as incident-statistics-<date>-<from>-<to>.csv",
+      content =
+          @Content(
+              mediaType = CsvDownload.TEXT_CSV,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response download(
+      @Valid @BeanParam PeriodParams params,
+      @Parameter(
+              description =
+                  "The snapshot's day (China time), one per closed day; default: the latest",
+              example = "2027-08-01")
+          @QueryParam("date")
+          @Size(max = 10)
+          @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2027-08-01")
+          String date) {
+    Period p = params.period();
+    IncidentStatistics.Published s =
+        statistics.published(Params.date(date, "date"), p.from(), p.to());
+    List<List<Object>> rows = new ArrayList<>();
+    for (var c : s.cells()) {
+      rows.add(
+          Arrays.asList(
+              s.asOf(),
+              c.month(),
+              c.type(),
+              c.severity(),
+              c.provinceCode(),
+              c.cityCode(),
+              c.incidents(),
+              c.suppressed() ? "是" : "否"));
+    }
+    return CsvDownload.response(
+        "incident-statistics-" + s.asOf() + "-" + s.from() + "-" + s.to() + ".csv",
+        List.of("统计日期", "月份", "事故类型", "严重程度", "省级区划代码", "市级区划代码", "事故数", "已抑制"),
+        rows);
+  }
+
+  @GET
+  @Path("/mentor-hours-statistics")
+  @RolesAllowed({Roles.GOVERNMENT, Roles.ADMIN})
+  @Operation(
+      operationId = "mentorHoursStatistics",
+      summary = "Mentors' hours in aggregate (双导师 workload)",
+      description =
+          "Hours recorded by enterprise and institution mentors, guidance and teaching, by month of"
+              + " recording, for the whole months from `from`'s to `to`'s, from the daily snapshot"
+              + " of `date` (default: the latest; it holds the months closed by its day). A cell"
+              + " of fewer than 5 mentors is shown only as the month's suppressed cell; no mentor,"
+              + " organisation or internship is named. 404 when there is no snapshot of that date.")
+  @Tag(name = "Mentor hours", description = "Hours mentors spend guiding and teaching")
+  @APIResponse(
+      responseCode = "200",
+      description = "The hours",
+      content = @Content(schema = @Schema(implementation = MentorHoursStatisticsResponse.class)))
+  public MentorHoursStatisticsResponse mentorHoursStatistics(
+      @Valid @BeanParam PeriodParams params,
+      @Parameter(
+              description =
+                  "The snapshot's day (China time), one per closed day; default: the latest",
+              example = "2027-08-01")
+          @QueryParam("date")
+          @Size(max = 10)
+          @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2027-08-01")
+          String date) {
+    Period p = params.period();
+    return MentorHoursStatisticsResponse.of(
+        mentorHours.published(Params.date(date, "date"), p.from(), p.to()));
+  }
+
+  @GET
+  @Path("/mentor-hours-statistics/csv")
+  @Produces(CsvDownload.TEXT_CSV)
+  @RolesAllowed({Roles.GOVERNMENT, Roles.ADMIN})
+  @Operation(
+      operationId = "downloadMentorHoursStatistics",
+      summary = "The same hours as a CSV file (UTF-8 with BOM, Chinese headers)",
+      description =
+          "One row per cell of mentorHoursStatistics, same parameters and snapshots; 已抑制 是 marks"
+              + " a month's suppressed cell, which has no side, kind or figures.")
+  @Tag(name = "Mentor hours", description = "Hours mentors spend guiding and teaching")
+  @APIResponse(
+      responseCode = "200",
+      description = "Downloaded as mentor-hours-statistics-<date>-<from>-<to>.csv",
+      content =
+          @Content(
+              mediaType = CsvDownload.TEXT_CSV,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response downloadMentorHours(
+      @Valid @BeanParam PeriodParams params,
+      @Parameter(
+              description =
+                  "The snapshot's day (China time), one per closed day; default: the latest",
+              example = "2027-08-01")
+          @QueryParam("date")
+          @Size(max = 10)
+          @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2027-08-01")
+          String date) {
+    Period p = params.period();
+    MentorHoursStatistics.Published s =
+        mentorHours.published(Params.date(date, "date"), p.from(), p.to());
+    List<List<Object>> rows = new ArrayList<>();
+    for (var c : s.cells()) {
+      rows.add(
+          Arrays.asList(
+              s.asOf(),
+              c.month(),
+              c.side(),
+              c.kind(),
+              c.mentors(),
+              c.hours() == null ? null : c.hours().toPlainString(),
+              c.suppressed() ? "是" : "否"));
+    }
+    return CsvDownload.response(
+        "mentor-hours-statistics-" + s.asOf() + "-" + s.from() + "-" + s.to() + ".csv",
+        List.of("统计日期", "月份", "导师方", "工作类型", "导师人数", "工时合计", "已抑制"),
+        rows);
   }
 }

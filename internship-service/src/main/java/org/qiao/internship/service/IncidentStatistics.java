@@ -19,7 +19,8 @@ import org.hibernate.query.NativeQuery;
 import org.qiao.internship.domain.IncidentCells;
 import org.qiao.internship.domain.IncidentType;
 import org.qiao.internship.domain.Severity;
-import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.outbox.Outbox;
+import org.qiao.kit.statistics.SnapshotDays;
 import org.qiao.kit.time.ChinaTime;
 import org.qiao.kit.time.DailySchedule;
 
@@ -43,17 +44,27 @@ public class IncidentStatistics {
       YearMonth to,
       List<IncidentCells.Cell> cells) {}
 
+  /** Announces each new snapshot, so that partners' systems fetch it (a public event). */
+  public static final String SNAPSHOT_PUBLISHED = "qiao.incident-statistics.snapshot-published.v1";
+
+  /** The data of {@link #SNAPSHOT_PUBLISHED}: the day, its latest month, where to read it. */
+  public record SnapshotPublished(
+      LocalDate asOf, Instant computedAt, String lastMonth, String json, String csv) {}
+
   private final EntityManager em;
+  private final Outbox outbox;
   private final Clock clock;
   private final Duration checkEvery;
   private DailySchedule schedule;
 
   IncidentStatistics(
       EntityManager em,
+      Outbox outbox,
       Clock clock,
       @ConfigProperty(name = "qiao.statistics.snapshot-check", defaultValue = "10m")
           Duration checkEvery) {
     this.em = em;
+    this.outbox = outbox;
     this.clock = clock;
     this.checkEvery = checkEvery;
   }
@@ -86,12 +97,13 @@ public class IncidentStatistics {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
+              Instant computedAt = clock.instant();
               int inserted =
                   em.createNativeQuery(
                           "insert into incident_statistics_snapshot (as_of, computed_at)"
                               + " values (?1, ?2) on conflict do nothing")
                       .setParameter(1, asOf)
-                      .setParameter(2, clock.instant())
+                      .setParameter(2, computedAt)
                       .executeUpdate();
               if (inserted == 0) {
                 return false;
@@ -135,6 +147,19 @@ public class IncidentStatistics {
                     .setParameter(9, c.suppressed())
                     .executeUpdate();
               }
+              YearMonth last = lastClosedMonth(asOf);
+              String query =
+                  "?date=" + asOf + "&from=" + last.atDay(1) + "&to=" + last.atEndOfMonth();
+              outbox.record(
+                  "IncidentStatistics",
+                  asOf.toString(),
+                  SNAPSHOT_PUBLISHED,
+                  new SnapshotPublished(
+                      asOf,
+                      computedAt,
+                      last.toString(),
+                      "/api/v1/incident-statistics" + query,
+                      "/api/v1/incident-statistics/csv" + query));
               return true;
             });
   }
@@ -146,24 +171,10 @@ public class IncidentStatistics {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Published published(LocalDate date, LocalDate from, LocalDate to) {
-    var query =
-        em.createNativeQuery(
-            "select as_of::text, (extract(epoch from computed_at) * 1000)::bigint"
-                + " from incident_statistics_snapshot"
-                + (date == null ? " order by as_of desc limit 1" : " where as_of = ?1"));
-    if (date != null) {
-      query.setParameter(1, date);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> snapshot = query.getResultList();
-    if (snapshot.isEmpty()) {
-      throw ProblemException.notFound(
-          date == null
-              ? "incident statistics (no snapshot yet)"
-              : "incident statistics of " + date);
-    }
-    LocalDate asOf = LocalDate.parse((String) snapshot.get(0)[0]);
-    Instant computedAt = Instant.ofEpochMilli(((Number) snapshot.get(0)[1]).longValue());
+    SnapshotDays.Day day =
+        SnapshotDays.find(em, "incident_statistics_snapshot", date, "incident statistics");
+    LocalDate asOf = day.asOf();
+    Instant computedAt = day.computedAt();
     YearMonth first = YearMonth.from(from);
     YearMonth last = YearMonth.from(to);
     @SuppressWarnings("unchecked")

@@ -22,7 +22,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.query.NativeQuery;
 import org.qiao.kit.outbox.Outbox;
-import org.qiao.kit.problem.ProblemException;
+import org.qiao.kit.statistics.SnapshotDays;
 import org.qiao.kit.time.DailySchedule;
 import org.qiao.matching.domain.DemandView;
 import org.qiao.matching.domain.MajorCodes;
@@ -181,22 +181,10 @@ public class MarketStatistics {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Published published(LocalDate date, Dimension by, Integer year) {
-    var query =
-        em.createNativeQuery(
-            "select as_of::text, (extract(epoch from computed_at) * 1000)::bigint"
-                + " from market_statistics_snapshot"
-                + (date == null ? " order by as_of desc limit 1" : " where as_of = ?1"));
-    if (date != null) {
-      query.setParameter(1, date);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> snapshot = query.getResultList();
-    if (snapshot.isEmpty()) {
-      throw ProblemException.notFound(
-          date == null ? "market statistics (no snapshot yet)" : "market statistics of " + date);
-    }
-    LocalDate asOf = LocalDate.parse((String) snapshot.get(0)[0]);
-    Instant computedAt = Instant.ofEpochMilli(((Number) snapshot.get(0)[1]).longValue());
+    SnapshotDays.Day day =
+        SnapshotDays.find(em, "market_statistics_snapshot", date, "market statistics");
+    LocalDate asOf = day.asOf();
+    Instant computedAt = day.computedAt();
     int graduationYear = year != null ? year : asOf.getYear();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =

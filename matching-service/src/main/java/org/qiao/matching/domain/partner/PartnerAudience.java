@@ -83,7 +83,9 @@ public final class PartnerAudience {
           Map.entry("qiao.internship.terminated.v1", Rule.NOBODY),
           Map.entry("qiao.placement.recorded.v1", Rule.NOBODY),
           Map.entry("qiao.demand-ranking.changed.v1", Rule.NOBODY),
-          Map.entry("qiao.market-statistics.snapshot-published.v1", Rule.PUBLIC));
+          Map.entry("qiao.market-statistics.snapshot-published.v1", Rule.PUBLIC),
+          Map.entry("qiao.incident-statistics.snapshot-published.v1", Rule.PUBLIC),
+          Map.entry("qiao.mentor-hours-statistics.snapshot-published.v1", Rule.PUBLIC));
 
   private PartnerAudience() {}
 
