@@ -80,8 +80,8 @@ class ContractFuzzTest {
             "a cursor is one the feed gave, not any text of that length")
         .expectingRefusedExtreme(
             "readEventFeed",
-            "types maxItems",
-            "each item must be an event type a partner may read; varied items are not")
+            "types maxLength",
+            "the text must name event types a partner may read, not any text of that length")
         .assertEveryOperationRefusesMalformedInput();
   }
 }

@@ -3,8 +3,6 @@ package org.qiao.internship.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qiao.internship.domain.MentorHours;
@@ -35,7 +31,6 @@ import org.qiao.internship.service.IncidentStatistics;
 import org.qiao.internship.service.MentorHoursStatistics;
 import org.qiao.kit.http.CsvDownload;
 import org.qiao.kit.http.Idempotency;
-import org.qiao.kit.http.Params;
 import org.qiao.kit.http.Responses;
 import org.qiao.kit.security.Caller;
 import org.qiao.kit.security.Roles;
@@ -147,19 +142,10 @@ public class MentorHoursResource {
       responseCode = "200",
       description = "The counts",
       content = @Content(schema = @Schema(implementation = IncidentResponse.Statistics.class)))
-  public IncidentResponse.Statistics statistics(
-      @Valid @BeanParam PeriodParams params,
-      @Parameter(
-              description =
-                  "The snapshot's day (China time), one per closed day; default: the latest",
-              example = "2027-08-01")
-          @QueryParam("date")
-          @Size(max = 10)
-          @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2027-08-01")
-          String date) {
+  public IncidentResponse.Statistics statistics(@Valid @BeanParam SnapshotPeriodParams params) {
     Period p = params.period();
     return IncidentResponse.Statistics.of(
-        statistics.published(Params.date(date, "date"), p.from(), p.to()));
+        statistics.published(params.snapshotDay(), p.from(), p.to()));
   }
 
   @GET
@@ -182,19 +168,9 @@ public class MentorHoursResource {
           @Content(
               mediaType = CsvDownload.TEXT_CSV,
               schema = @Schema(type = SchemaType.STRING, format = "binary")))
-  public Response download(
-      @Valid @BeanParam PeriodParams params,
-      @Parameter(
-              description =
-                  "The snapshot's day (China time), one per closed day; default: the latest",
-              example = "2027-08-01")
-          @QueryParam("date")
-          @Size(max = 10)
-          @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2027-08-01")
-          String date) {
+  public Response download(@Valid @BeanParam SnapshotPeriodParams params) {
     Period p = params.period();
-    IncidentStatistics.Published s =
-        statistics.published(Params.date(date, "date"), p.from(), p.to());
+    IncidentStatistics.Published s = statistics.published(params.snapshotDay(), p.from(), p.to());
     List<List<Object>> rows = new ArrayList<>();
     for (var c : s.cells()) {
       rows.add(
@@ -232,18 +208,10 @@ public class MentorHoursResource {
       description = "The hours",
       content = @Content(schema = @Schema(implementation = MentorHoursStatisticsResponse.class)))
   public MentorHoursStatisticsResponse mentorHoursStatistics(
-      @Valid @BeanParam PeriodParams params,
-      @Parameter(
-              description =
-                  "The snapshot's day (China time), one per closed day; default: the latest",
-              example = "2027-08-01")
-          @QueryParam("date")
-          @Size(max = 10)
-          @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2027-08-01")
-          String date) {
+      @Valid @BeanParam SnapshotPeriodParams params) {
     Period p = params.period();
     return MentorHoursStatisticsResponse.of(
-        mentorHours.published(Params.date(date, "date"), p.from(), p.to()));
+        mentorHours.published(params.snapshotDay(), p.from(), p.to()));
   }
 
   @GET
@@ -264,19 +232,10 @@ public class MentorHoursResource {
           @Content(
               mediaType = CsvDownload.TEXT_CSV,
               schema = @Schema(type = SchemaType.STRING, format = "binary")))
-  public Response downloadMentorHours(
-      @Valid @BeanParam PeriodParams params,
-      @Parameter(
-              description =
-                  "The snapshot's day (China time), one per closed day; default: the latest",
-              example = "2027-08-01")
-          @QueryParam("date")
-          @Size(max = 10)
-          @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2027-08-01")
-          String date) {
+  public Response downloadMentorHours(@Valid @BeanParam SnapshotPeriodParams params) {
     Period p = params.period();
     MentorHoursStatistics.Published s =
-        mentorHours.published(Params.date(date, "date"), p.from(), p.to());
+        mentorHours.published(params.snapshotDay(), p.from(), p.to());
     List<List<Object>> rows = new ArrayList<>();
     for (var c : s.cells()) {
       rows.add(

@@ -18,12 +18,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.InvalidOffsetException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.qiao.kit.config.MessagingConfig;
+import org.qiao.kit.problem.ProblemException;
 import org.qiao.matching.config.PartnersConfig;
 import org.qiao.matching.domain.partner.FeedCursor;
 
@@ -120,6 +123,27 @@ public class EventLog {
     return withReader(c -> read(c, from, max, maxWait));
   }
 
+  private KafkaConsumer<String, byte[]> pumpReader;
+
+  /**
+   * The same read on a reader of the webhook pump's own, so that partners polling the feed can
+   * never keep webhooks waiting. One pump thread at a time calls it.
+   */
+  public synchronized Slice readForPump(FeedCursor from, int max, Duration maxWait) {
+    if (pumpReader == null) {
+      pumpReader = newReader();
+    }
+    try {
+      Slice slice = read(pumpReader, from, max, maxWait);
+      pumpReader.unsubscribe();
+      return slice;
+    } catch (RuntimeException e) {
+      pumpReader.close(Duration.ofSeconds(1));
+      pumpReader = null;
+      throw e;
+    }
+  }
+
   private Slice read(KafkaConsumer<String, byte[]> c, FeedCursor from, int max, Duration maxWait) {
     List<TopicPartition> all = partitions(c);
     Map<TopicPartition, Long> begin = c.beginningOffsets(all);
@@ -156,7 +180,18 @@ public class EventLog {
         if (left <= 0) {
           break;
         }
-        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofNanos(left))) {
+        ConsumerRecords<String, byte[]> polled;
+        try {
+          polled = c.poll(Duration.ofNanos(left));
+        } catch (InvalidOffsetException e) {
+          // Retention deleted records between the check above and the fetch.
+          c.unsubscribe();
+          Map<String, Long> m = new TreeMap<>();
+          c.beginningOffsets(all)
+              .forEach((tp, o) -> m.put(FeedCursor.key(tp.topic(), tp.partition()), o));
+          throw new Expired(new FeedCursor(new TreeMap<>(m)));
+        }
+        for (ConsumerRecord<String, byte[]> r : polled) {
           TopicPartition tp = new TopicPartition(r.topic(), r.partition());
           fetched
               .computeIfAbsent(tp, k -> new ArrayList<>())
@@ -255,9 +290,11 @@ public class EventLog {
       healthy = true;
       return result;
     } finally {
-      if (healthy && idle.offer(c)) {
+      // Unassigned before it is offered: another thread may borrow it the moment it is back.
+      if (healthy) {
         c.unsubscribe();
-      } else {
+      }
+      if (!healthy || !idle.offer(c)) {
         created.decrementAndGet();
         c.close(Duration.ofSeconds(1));
       }
@@ -280,7 +317,14 @@ public class EventLog {
       throw new IllegalStateException("interrupted waiting for a topic reader", e);
     }
     if (c == null) {
-      throw new IllegalStateException("no topic reader free within 10 s");
+      // Every reader is busy with other partners' reads: come back shortly, not a 500.
+      throw new ProblemException(
+              503,
+              "busy",
+              "Service busy",
+              "Every reader of the event log is busy; retry after a second",
+              List.of())
+          .withHeader("Retry-After", "1");
     }
     return c;
   }
@@ -289,6 +333,8 @@ public class EventLog {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // A position the log no longer holds is an error (the cursor expired), never a silent jump.
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "partner-log-" + System.identityHashCode(p));
@@ -298,6 +344,12 @@ public class EventLog {
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    synchronized (this) {
+      if (pumpReader != null) {
+        pumpReader.close(Duration.ofSeconds(1));
+        pumpReader = null;
+      }
+    }
     KafkaConsumer<String, byte[]> c;
     while ((c = idle.poll()) != null) {
       c.close(Duration.ofSeconds(1));

@@ -57,6 +57,8 @@ public class WebhookDispatcher {
    */
   private static final int RUN = 16;
 
+  private static final Duration TURN = Duration.ofMinutes(1);
+
   private final WebhookFanOut fanOut;
   private final WebhookQueue queue;
   private final EndpointGuard guard;
@@ -163,12 +165,16 @@ public class WebhookDispatcher {
   private void dispatchLoop() throws InterruptedException {
     while (running) {
       try {
-        for (UUID id : queue.due(config.workers() * 2)) {
+        // Only as many as there are free workers: a lease starts when its worker does, so it
+        // cannot run out while the turn waits for a thread.
+        int free = config.workers() - inFlight.size();
+        for (UUID id : free <= 0 ? List.<UUID>of() : queue.due(free)) {
           if (!inFlight.add(id)) {
             continue;
           }
-          if (queue.lease(id, lease())) {
-            workers.execute(() -> deliverTurn(id));
+          Optional<Instant> lease = queue.lease(id, lease());
+          if (lease.isPresent()) {
+            workers.execute(() -> deliverTurn(id, lease.get()));
           } else {
             inFlight.remove(id);
           }
@@ -189,15 +195,28 @@ public class WebhookDispatcher {
     }
   }
 
-  /** Long enough for a whole turn of attempts that each wait the full read timeout. */
+  /**
+   * Long enough for a run of attempts that each wait the full connect and read timeouts; renewed
+   * with every run recorded.
+   */
   private Duration lease() {
-    return config.readTimeout().plus(config.connectTimeout()).multipliedBy(4).plusMinutes(1);
+    return config
+        .readTimeout()
+        .plus(config.connectTimeout())
+        .plusMillis(500)
+        .multipliedBy(RUN)
+        .plusMinutes(1);
   }
 
-  private void deliverTurn(UUID subscription) {
+  private void deliverTurn(UUID subscription, Instant leasedUntil) {
+    Optional<Instant> lease = Optional.of(leasedUntil);
+    long started = System.nanoTime();
     try {
       int sent = 0;
-      while (sent < config.eventsPerTurn() && running) {
+      // A turn ends after eventsPerTurn or a minute, so that busy subscriptions take turns.
+      while (sent < config.eventsPerTurn()
+          && System.nanoTime() - started < TURN.toNanos()
+          && running) {
         // A run of the queue at a time: sent in order, recorded in one transaction.
         List<WebhookQueue.Head> heads = queue.heads(subscription, RUN);
         if (heads.isEmpty()) {
@@ -214,9 +233,10 @@ public class WebhookDispatcher {
             break;
           }
         }
-        queue.recordAll(attempts, lease());
+        lease = queue.recordAll(attempts, lease.get(), lease());
         sent += attempts.size();
-        if (failed) {
+        if (failed || lease.isEmpty()) {
+          // Failed: the head waits for its retry. Lease lost: another worker has the queue.
           break;
         }
       }
@@ -224,7 +244,7 @@ public class WebhookDispatcher {
       LOG.warnf("Delivering to webhook subscription %s failed: %s", subscription, e.toString());
     } finally {
       try {
-        queue.release(subscription);
+        lease.ifPresent(l -> queue.release(subscription, l));
       } finally {
         inFlight.remove(subscription);
         wake();

@@ -85,7 +85,7 @@ public class EventFeedResource {
               description =
                   "Event types or qiao.<aggregate>.* patterns, comma-separated or repeated;"
                       + " absent: all the caller may see",
-              schema = @Schema(type = SchemaType.ARRAY, maxItems = 50))
+              schema = @Schema(type = SchemaType.STRING, maxLength = 2000))
           @QueryParam("types")
           List<String> types,
       @Parameter(

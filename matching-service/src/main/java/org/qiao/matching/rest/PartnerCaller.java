@@ -27,7 +27,13 @@ public class PartnerCaller {
         403, "forbidden", "Forbidden", "Only organisations' systems are partners", List.of());
   }
 
+  /** The caller's organisation; a claim no organisation code could be is refused, not stored. */
   public String org() {
-    return caller.org();
+    String org = caller.org();
+    if (org == null || org.isBlank() || org.length() > 20) {
+      throw new ProblemException(
+          403, "forbidden", "Forbidden", "The token names no organisation code", List.of());
+    }
+    return org;
   }
 }

@@ -114,6 +114,23 @@ class EventFeedTest {
             "qiao.training-order.placed.v1",
             ContractExamples.newId(),
             theirs.andThen(d -> ((ArrayNode) d.get("targetUniversities")).add(university))));
+    // Another enterprise's draft revised, its challenge and its order open to all: the API shows
+    // an enterprise none of them.
+    invisible.add(
+        event(
+            "talent-demand-service",
+            "qiao.demand.revised.v1",
+            ContractExamples.newId(),
+            theirs.andThen(d -> d.putNull("publishedAt").put("status", "DRAFT"))));
+    invisible.add(
+        event(
+            "talent-demand-service", "qiao.challenge.posted.v1", ContractExamples.newId(), theirs));
+    invisible.add(
+        event(
+            "talent-demand-service",
+            "qiao.training-order.placed.v1",
+            ContractExamples.newId(),
+            theirs));
     invisible.add(Events.profile().event());
     for (CloudEvent e : visible) {
       TestProducer.send(Events.TALENT_DEMAND, e);

@@ -177,11 +177,16 @@ public class DemandResource {
       })
   @APIResponse(responseCode = "410", description = "As a JobPosting: the demand has ended")
   public Response get(@PathParam("id") UUID id, HttpHeaders headers, UriInfo uri) {
+    // Two representations of one URL: caches must key on Accept.
     if (JobPostingResource.wantsJsonLd(headers)) {
-      return Response.ok(jobPostings.of(id, uri), JobPostingResource.LD_JSON).build();
+      return Response.ok(jobPostings.of(id, uri), JobPostingResource.LD_JSON)
+          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+          .build();
     }
     Demand d = demands.get(id);
-    return Responses.ok(DemandResponse.of(d), d.version);
+    return Response.fromResponse(Responses.ok(DemandResponse.of(d), d.version))
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+        .build();
   }
 
   @PUT

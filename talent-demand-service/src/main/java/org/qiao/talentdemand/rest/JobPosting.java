@@ -35,6 +35,8 @@ public record JobPosting(
         String datePosted,
     @Schema(
             description = "End of the demand's last day, China time",
+            format = "date-time",
+            maxLength = 25,
             example = "2027-06-30T23:59:59+08:00")
         String validThrough,
     Organization hiringOrganization,

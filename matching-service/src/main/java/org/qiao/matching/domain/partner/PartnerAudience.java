@@ -16,15 +16,22 @@ public final class PartnerAudience {
 
   /** How an event type's audience is found in its data. */
   public enum Rule {
-    /** Readable by anyone over the API: published demands, open orders, course plans. */
+    /** Readable by anyone over the API: course plans, statistics snapshots. */
     PUBLIC,
+    /**
+     * A demand's change: everyone once the demand was published ({@code publishedAt}); before, a
+     * draft, only its enterprise.
+     */
+    DEMAND,
+    /** A challenge: its enterprise, every institution and the overseers, as the API shows it. */
+    CHALLENGE,
     /** The enterprise it belongs to ({@code enterprise.creditCode}). */
     ENTERPRISE,
     /** The institution it belongs to ({@code institution.code} or {@code code}). */
     INSTITUTION,
     /**
-     * A training order: everyone while open to all; else its enterprise and the universities it
-     * names or awarded.
+     * A training order, as the API shows it: its enterprise and the overseers; while open, the
+     * universities it names (every institution when it names none); after, those it awarded.
      */
     TRAINING_ORDER,
     /** A proposal: the proposing university and the order's enterprise. */
@@ -38,10 +45,10 @@ public final class PartnerAudience {
   static final Map<String, Rule> RULES =
       Map.ofEntries(
           Map.entry("qiao.demand.published.v1", Rule.PUBLIC),
-          Map.entry("qiao.demand.revised.v1", Rule.PUBLIC),
-          Map.entry("qiao.demand.closed.v1", Rule.PUBLIC),
-          Map.entry("qiao.demand.expired.v1", Rule.PUBLIC),
-          Map.entry("qiao.demand.filled.v1", Rule.PUBLIC),
+          Map.entry("qiao.demand.revised.v1", Rule.DEMAND),
+          Map.entry("qiao.demand.closed.v1", Rule.DEMAND),
+          Map.entry("qiao.demand.expired.v1", Rule.DEMAND),
+          Map.entry("qiao.demand.filled.v1", Rule.DEMAND),
           Map.entry("qiao.demand.drafted.v1", Rule.ENTERPRISE),
           Map.entry("qiao.demand.hires-recorded.v1", Rule.ENTERPRISE),
           Map.entry("qiao.enterprise.registered.v1", Rule.ENTERPRISE),
@@ -62,8 +69,8 @@ public final class PartnerAudience {
           Map.entry("qiao.training-order.fulfilled.v1", Rule.TRAINING_ORDER),
           Map.entry("qiao.proposal.submitted.v1", Rule.PROPOSAL),
           Map.entry("qiao.proposal.withdrawn.v1", Rule.PROPOSAL),
-          Map.entry("qiao.challenge.posted.v1", Rule.PUBLIC),
-          Map.entry("qiao.challenge.closed.v1", Rule.PUBLIC),
+          Map.entry("qiao.challenge.posted.v1", Rule.CHALLENGE),
+          Map.entry("qiao.challenge.closed.v1", Rule.CHALLENGE),
           Map.entry("qiao.challenge.interest-registered.v1", Rule.CHALLENGE_INTEREST),
           Map.entry("qiao.challenge.matched.v1", Rule.CHALLENGE_INTEREST),
           Map.entry("qiao.course-plan.published.v1", Rule.PUBLIC),
@@ -122,6 +129,16 @@ public final class PartnerAudience {
     switch (ruleOf(type)) {
       case PUBLIC:
         return Audience.EVERYONE;
+      case DEMAND:
+        JsonNode published = data.path("publishedAt");
+        if (published.isTextual() && !published.asText().isBlank()) {
+          return Audience.EVERYONE;
+        }
+        add(enterprises, data.path("enterprise").path("creditCode"));
+        return Audience.of(enterprises, institutions);
+      case CHALLENGE:
+        add(enterprises, data.path("enterprise").path("creditCode"));
+        return Audience.of(enterprises, institutions).withAllInstitutions();
       case ENTERPRISE:
         add(enterprises, data.path("enterprise").path("creditCode"));
         if (type.startsWith("qiao.enterprise.")) {
@@ -135,14 +152,16 @@ public final class PartnerAudience {
         }
         return Audience.of(enterprises, institutions);
       case TRAINING_ORDER:
-        JsonNode targets = data.path("targetUniversities");
-        if (targets.isArray() && targets.isEmpty() && !data.path("enterprise").isMissingNode()) {
-          return Audience.EVERYONE;
-        }
         add(enterprises, data.path("enterprise").path("creditCode"));
+        if (!"OPEN".equals(data.path("status").asText())) {
+          // Awarded, contracted, cancelled, fulfilled: no longer open to proposals.
+          data.path("awards").forEach(a -> add(institutions, a.path("universityCode")));
+          return Audience.of(enterprises, institutions).withOverseers();
+        }
+        JsonNode targets = data.path("targetUniversities");
         targets.forEach(t -> add(institutions, t.isObject() ? t.path("code") : t));
-        data.path("awards").forEach(a -> add(institutions, a.path("universityCode")));
-        return Audience.of(enterprises, institutions);
+        Audience open = Audience.of(enterprises, institutions).withOverseers();
+        return targets.isArray() && targets.isEmpty() ? open.withAllInstitutions() : open;
       case PROPOSAL:
         add(institutions, data.path("university").path("institutionCode"));
         JsonNode order = data.path("trainingOrderId");

@@ -60,12 +60,12 @@ public class WebhookFanOut {
     }
     EventLog.Slice slice;
     try {
-      slice = log.read(stored.get(), max, wait);
+      slice = log.readForPump(stored.get(), max, wait);
     } catch (EventLog.Expired e) {
       LOG.errorf(
           "The webhook pump was behind the topics' retention: events were lost to subscribers;"
               + " going on from the oldest kept");
-      slice = log.read(e.oldest, max, wait);
+      slice = log.readForPump(e.oldest, max, wait);
     }
     if (slice.entries().isEmpty()) {
       if (!slice.next().equals(stored.get())) {
@@ -120,13 +120,7 @@ public class WebhookFanOut {
         .setParameter(3, e.subject())
         .setParameter(4, body)
         .setParameter(5, audience.everyone())
-        .setParameter(
-            6,
-            EventCodec.toTree(
-                    java.util.Map.of(
-                        "enterprises", audience.enterprises(),
-                        "institutions", audience.institutions()))
-                .toString())
+        .setParameter(6, EventCodec.toTree(audience.stored()).toString())
         .setParameter(7, e.time() == null ? now : e.time().toInstant())
         .setParameter(8, now)
         .executeUpdate();

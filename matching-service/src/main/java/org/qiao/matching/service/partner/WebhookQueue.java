@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,24 +68,33 @@ public class WebhookQueue {
     return ids;
   }
 
-  /** Takes a subscription for a worker until {@code now + lease}; false when another holds it. */
+  /**
+   * Takes a subscription for a worker until {@code now + lease}; the deadline it set is the
+   * worker's token (to renew and release only its own lease), empty when another holds it.
+   */
   @Transactional
-  public boolean lease(UUID subscription, Duration lease) {
+  public Optional<Instant> lease(UUID subscription, Duration lease) {
     Instant now = clock.instant();
-    return em.createNativeQuery(
+    Instant until = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
+    int taken =
+        em.createNativeQuery(
                 "update webhook_subscription set leased_until = ?2 where id = ?1"
                     + " and (leased_until is null or leased_until <= ?3)")
             .setParameter(1, subscription)
-            .setParameter(2, now.plus(lease))
+            .setParameter(2, until)
             .setParameter(3, now)
-            .executeUpdate()
-        == 1;
+            .executeUpdate();
+    return taken == 1 ? Optional.of(until) : Optional.empty();
   }
 
+  /** Gives the subscription up, unless its lease ran out and another worker holds it now. */
   @Transactional
-  public void release(UUID subscription) {
-    em.createNativeQuery("update webhook_subscription set leased_until = null where id = ?1")
+  public void release(UUID subscription, Instant token) {
+    em.createNativeQuery(
+            "update webhook_subscription set leased_until = null where id = ?1"
+                + " and leased_until = ?2")
         .setParameter(1, subscription)
+        .setParameter(2, token)
         .executeUpdate();
   }
 
@@ -135,20 +145,28 @@ public class WebhookQueue {
 
   /**
    * Records a worker's attempts in one transaction (one commit for a run of deliveries) and keeps
-   * the subscription leased to it for {@code lease} more: delivered messages leave the queue; a
-   * failed one, the last, waits for its retry or disables the subscription.
+   * the subscription leased to it for {@code lease} more, if its lease ({@code token}) still holds:
+   * the new token, or empty when another worker took the queue over. Delivered messages leave the
+   * queue; a failed one, the last, waits for its retry or disables the subscription.
    */
   @Transactional
-  public void recordAll(List<Attempt> attempts, Duration lease) {
+  public Optional<Instant> recordAll(List<Attempt> attempts, Instant token, Duration lease) {
     for (Attempt a : attempts) {
       record(a.head(), a.outcome(), a.attemptedAt());
     }
-    if (!attempts.isEmpty()) {
-      em.createNativeQuery("update webhook_subscription set leased_until = ?2 where id = ?1")
-          .setParameter(1, attempts.get(0).head().subscriptionId())
-          .setParameter(2, clock.instant().plus(lease))
-          .executeUpdate();
+    if (attempts.isEmpty()) {
+      return Optional.of(token);
     }
+    Instant until = clock.instant().plus(lease).truncatedTo(ChronoUnit.MICROS);
+    int renewed =
+        em.createNativeQuery(
+                "update webhook_subscription set leased_until = ?2 where id = ?1"
+                    + " and leased_until = ?3")
+            .setParameter(1, attempts.get(0).head().subscriptionId())
+            .setParameter(2, until)
+            .setParameter(3, token)
+            .executeUpdate();
+    return renewed == 1 ? Optional.of(until) : Optional.empty();
   }
 
   /**

@@ -74,11 +74,21 @@ public class WebhookSubscriptions {
     this.clock = clock;
   }
 
+  static final int MAX_PER_ORGANISATION = 25;
+
   @Transactional
   public WebhookSubscription register(
       PartnerRole role, String org, String url, List<String> eventTypes, String description) {
     WebhookUrl accepted = guard.accept(url, "url");
     EventTypeFilter types = EventTypeFilter.of(eventTypes, "eventTypes");
+    // A few endpoints per organisation are plenty; thousands would crowd out other partners.
+    long held = WebhookSubscription.count("ownerRole = ?1 and ownerOrg = ?2", role, org);
+    if (held >= MAX_PER_ORGANISATION) {
+      throw ProblemException.conflict(
+          "An organisation has at most "
+              + MAX_PER_ORGANISATION
+              + " webhook subscriptions; delete one it no longer needs");
+    }
     WebhookSubscription s =
         WebhookSubscription.register(
             Ids.newId(clock), role, org, accepted, types, description, clock.instant());
@@ -240,16 +250,9 @@ public class WebhookSubscriptions {
   }
 
   private static Audience audience(Boolean everyone, String stored) {
-    if (Boolean.TRUE.equals(everyone)) {
-      return Audience.EVERYONE;
-    }
     try {
-      com.fasterxml.jackson.databind.JsonNode a = EventCodec.mapper().readTree(stored);
-      java.util.Set<String> enterprises = new java.util.HashSet<>();
-      java.util.Set<String> institutions = new java.util.HashSet<>();
-      a.path("enterprises").forEach(n -> enterprises.add(n.asText()));
-      a.path("institutions").forEach(n -> institutions.add(n.asText()));
-      return Audience.of(enterprises, institutions);
+      return Audience.fromStored(
+          Boolean.TRUE.equals(everyone), EventCodec.mapper().readTree(stored));
     } catch (java.io.IOException e) {
       return Audience.NOBODY;
     }

@@ -75,17 +75,73 @@ class PartnerAudienceTest {
   }
 
   @Test
-  void aTrainingOrderOpenToAllIsPublicOneAddressedIsNot() {
-    ObjectNode open = data("qiao.training-order.placed.v1");
-    assertTrue(of("qiao.training-order.placed.v1", open).everyone());
-    ObjectNode addressed = data("qiao.training-order.placed.v1");
+  void aDraftsChangesAreItsEnterprisesOnlyAPublishedDemandsAreEveryones() {
+    // The API shows a draft to its enterprise alone, even when revised or closed as a draft.
+    for (String type : new String[] {"qiao.demand.revised.v1", "qiao.demand.closed.v1"}) {
+      ObjectNode draft = data(type);
+      draft.putNull("publishedAt");
+      Audience a = of(type, draft);
+      assertTrue(a.admits(PartnerRole.ENTERPRISE, ENTERPRISE), type);
+      assertFalse(a.admits(PartnerRole.ENTERPRISE, OTHER_ENTERPRISE), type);
+      assertFalse(a.admits(PartnerRole.UNIVERSITY, UNIVERSITY), type);
+      assertFalse(a.admits(PartnerRole.GOVERNMENT, "gov"), type);
+      ObjectNode published = data(type);
+      published.put("publishedAt", "2027-03-01T02:00:00Z");
+      assertTrue(of(type, published).admits(PartnerRole.ENTERPRISE, OTHER_ENTERPRISE), type);
+    }
+  }
+
+  @Test
+  void aChallengeIsItsEnterprisesEveryUniversitysAndTheOverseersNotAnotherEnterprises() {
+    for (String type : new String[] {"qiao.challenge.posted.v1", "qiao.challenge.closed.v1"}) {
+      Audience a = of(type, data(type));
+      assertTrue(a.admits(PartnerRole.ENTERPRISE, ENTERPRISE), type);
+      assertFalse(a.admits(PartnerRole.ENTERPRISE, OTHER_ENTERPRISE), type);
+      assertTrue(a.admits(PartnerRole.UNIVERSITY, "4131010999"), type);
+      assertTrue(a.admits(PartnerRole.GOVERNMENT, "gov"), type);
+      assertTrue(a.admits(PartnerRole.ADMIN, "ops"), type);
+    }
+  }
+
+  @Test
+  void aTrainingOrderIsShownAsTheApiShowsIt() {
+    String placed = "qiao.training-order.placed.v1";
+    // Open to all: every university may propose; never another enterprise.
+    Audience open = of(placed, data(placed));
+    assertTrue(open.admits(PartnerRole.ENTERPRISE, ENTERPRISE));
+    assertFalse(open.admits(PartnerRole.ENTERPRISE, OTHER_ENTERPRISE));
+    assertTrue(open.admits(PartnerRole.UNIVERSITY, "4131010999"));
+    assertTrue(open.admits(PartnerRole.GOVERNMENT, "gov"));
+    // Addressed: only the universities it names.
+    ObjectNode addressed = data(placed);
     ((ArrayNode) addressed.get("targetUniversities")).add("4131010280");
-    Audience a = of("qiao.training-order.placed.v1", addressed);
-    assertEquals(Set.of(ENTERPRISE), a.enterprises());
-    assertEquals(Set.of("4131010280"), a.institutions());
-    assertFalse(a.admits(PartnerRole.UNIVERSITY, ENTERPRISE));
+    Audience a = of(placed, addressed);
     assertTrue(a.admits(PartnerRole.UNIVERSITY, "4131010280"));
     assertFalse(a.admits(PartnerRole.UNIVERSITY, UNIVERSITY));
+    assertFalse(a.admits(PartnerRole.UNIVERSITY, ENTERPRISE));
+    assertFalse(a.admits(PartnerRole.ENTERPRISE, OTHER_ENTERPRISE));
+    // Once awarded: the universities awarded, not those only addressed, nor every university.
+    String awarded = "qiao.training-order.awarded.v1";
+    ObjectNode contracted = data(awarded);
+    ((ArrayNode) contracted.get("targetUniversities")).add("4131010280");
+    contracted.put("status", "CONTRACTED");
+    ((ArrayNode) contracted.get("awards")).removeAll();
+    ((ArrayNode) contracted.get("awards")).addObject().put("universityCode", "4131010281");
+    Audience after = of(awarded, contracted);
+    assertTrue(after.admits(PartnerRole.UNIVERSITY, "4131010281"));
+    assertFalse(after.admits(PartnerRole.UNIVERSITY, "4131010280"));
+    assertFalse(after.admits(PartnerRole.UNIVERSITY, "4131010999"));
+    assertTrue(after.admits(PartnerRole.ENTERPRISE, ENTERPRISE));
+    assertFalse(after.admits(PartnerRole.ENTERPRISE, OTHER_ENTERPRISE));
+  }
+
+  @Test
+  void anAudienceSurvivesBeingStored() {
+    ObjectNode addressed = data("qiao.training-order.placed.v1");
+    Audience open = of("qiao.training-order.placed.v1", addressed);
+    Audience back =
+        Audience.fromStored(false, org.qiao.kit.events.EventCodec.toTree(open.stored()));
+    assertEquals(open, back);
   }
 
   @Test
@@ -111,6 +167,8 @@ class PartnerAudienceTest {
     assertTrue(
         PartnerAudience.of("qiao.demand.published.v1", null, id -> Optional.empty()).isNobody());
   }
+
+  private static final String OTHER_ENTERPRISE = "91310000MA1FL0000X";
 
   private static ObjectNode data(String type) {
     return ContractExamples.data(type);
