@@ -537,6 +537,41 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aProposalLoggedBeforeItsOrderStillReachesTheOrdersEnterprise() throws Exception {
+    String enterprise = TestCodes.newCreditCode();
+    String university = TestCodes.newInstitutionCode();
+    Subscription e =
+        subscribe(
+            TestJwt.token("enterprise", enterprise), WebhookReceiver.Mode.OK, "qiao.proposal.*");
+    String order = ContractExamples.newId();
+    CloudEvent proposal =
+        event(
+            "curriculum-service",
+            "qiao.proposal.submitted.v1",
+            ContractExamples.newId(),
+            d -> {
+              d.put("trainingOrderId", order);
+              ((ObjectNode) d.get("university")).put("institutionCode", university);
+            });
+    // The proposal is on the log first; the order's event, on another topic, only after it.
+    TestProducer.send(Events.CURRICULUM, proposal);
+    TestProducer.send(
+        Events.TALENT_DEMAND,
+        event(
+            "talent-demand-service",
+            "qiao.training-order.placed.v1",
+            order,
+            enterprise(enterprise)
+                .andThen(
+                    d -> {
+                      d.put("trainingOrderId", order);
+                      ((ArrayNode) d.get("targetUniversities")).add(university);
+                    })));
+    await().atMost(Duration.ofSeconds(20)).until(() -> e.receiver().accepted().size() == 1);
+    assertEquals(proposal.id(), e.receiver().accepted().get(0).id());
+  }
+
+  @Test
   void aHangingReceiverDoesNotDelayAnother() throws Exception {
     String enterprise = TestCodes.newCreditCode();
     Subscription hanging =

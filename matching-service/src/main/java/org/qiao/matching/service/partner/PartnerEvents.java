@@ -33,6 +33,20 @@ public class PartnerEvents {
     return PartnerAudience.of(e.type(), e.data(), this::orderEnterprise);
   }
 
+  /**
+   * Whether the event's audience depends on a training order this service has not applied yet: a
+   * proposal names only its order, whose enterprise comes from the order's own events.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean awaitsProjection(CloudEvent e) {
+    if (PartnerAudience.ruleOf(e.type()) != PartnerAudience.Rule.PROPOSAL
+        || e.data() == null
+        || !e.data().path("trainingOrderId").isTextual()) {
+      return false;
+    }
+    return orderEnterprise(e.data().path("trainingOrderId").asText()).isEmpty();
+  }
+
   private Optional<String> orderEnterprise(String trainingOrderId) {
     UUID id;
     try {

@@ -30,6 +30,9 @@ public class WebhookFanOut {
   private static final Logger LOG = Logger.getLogger(WebhookFanOut.class);
   static final String PUMP = "webhooks";
 
+  /** How long a proposal waits for its order to be known before it goes to its university only. */
+  static final Duration PROJECTION_WAIT = Duration.ofSeconds(60);
+
   private final EntityManager em;
   private final EventLog log;
   private final PartnerEvents events;
@@ -76,12 +79,21 @@ public class WebhookFanOut {
     List<WebhookSubscription> subscriptions = WebhookSubscription.listAll();
     Instant now = clock.instant();
     int queued = 0;
-    for (EventLog.Entry entry : slice.entries()) {
+    List<EventLog.Entry> entries = slice.entries();
+    for (int i = 0; i < entries.size(); i++) {
+      EventLog.Entry entry = entries.get(i);
       Optional<CloudEvent> decoded = events.decode(entry.value());
       if (decoded.isEmpty()) {
         continue;
       }
       CloudEvent e = decoded.get();
+      if (events.awaitsProjection(e)
+          && entry.timestamp() > now.minus(PROJECTION_WAIT).toEpochMilli()) {
+        // A proposal whose order matching has not applied yet (another topic): its enterprise
+        // is not known. Stop here and read it again next turn, for at most PROJECTION_WAIT.
+        save(slice.after(i));
+        return i;
+      }
       Audience audience = events.audienceOf(e);
       if (audience.isNobody()) {
         continue;
