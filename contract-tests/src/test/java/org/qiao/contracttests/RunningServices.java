@@ -165,6 +165,8 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
     env.put("MP_JWT_VERIFY_ISSUER", TestJwt.ISSUER);
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     env.put("QIAO_HTTP_RATE_LIMIT_ENABLED", "false");
+    // Partners' webhook receivers in the tests run on this machine (ADR 0018).
+    env.put("QIAO_PARTNERS_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
     // curriculum-service derives pseudonymous ids with a key that production keeps secret.
     env.put("QIAO_CURRICULUM_PSEUDONYM_CURRENT_KEY", "contract");
     env.put("QIAO_CURRICULUM_PSEUDONYM_KEYS_CONTRACT", PSEUDONYM_KEY);
