@@ -39,4 +39,33 @@ final class Clients {
                 UUID.randomUUID().toString());
     return new RegisteredEnterprise(client, enterprise);
   }
+
+  /** A course plan of major 080710T teaching Verilog, drafted and published by the university. */
+  static org.qiao.client.curriculum.model.CoursePlan publishedCoursePlan(
+      org.qiao.client.curriculum.api.CoursePlansApi plans, int cohort) throws Exception {
+    org.qiao.client.curriculum.model.CoursePlan draft =
+        plans.draftCoursePlan(
+            new org.qiao.client.curriculum.model.CoursePlanContent()
+                .kind(org.qiao.client.curriculum.model.PlanKind.MAJOR)
+                .title("集成电路设计与集成系统 " + cohort + " 级培养方案")
+                .catalogue(org.qiao.client.curriculum.model.MajorCatalogue.UNDERGRADUATE_2024)
+                .majorCode("080710T")
+                .cohortYear(cohort)
+                .courses(
+                    java.util.List.of(
+                        new org.qiao.client.curriculum.model.CourseContent()
+                            .code("MIC3012")
+                            .name("数字集成电路设计")
+                            .credits(new java.math.BigDecimal("3.5"))
+                            .hours(56)
+                            .term(5)
+                            .kind(org.qiao.client.curriculum.model.CourseKind.THEORY)
+                            .skills(
+                                java.util.List.of(
+                                    new org.qiao.client.curriculum.model.SkillLevelContent()
+                                        .name("Verilog")
+                                        .level(3))))),
+            java.util.UUID.randomUUID().toString());
+    return plans.publishCoursePlan(draft.getId(), "\"" + draft.getVersion() + "\"");
+  }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,17 +34,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qiao.client.curriculum.api.CoursePlansApi;
 import org.qiao.client.curriculum.api.InstitutionsApi;
 import org.qiao.client.curriculum.api.ProposalsApi;
-import org.qiao.client.curriculum.model.CourseContent;
-import org.qiao.client.curriculum.model.CourseKind;
 import org.qiao.client.curriculum.model.CoursePlan;
-import org.qiao.client.curriculum.model.CoursePlanContent;
 import org.qiao.client.curriculum.model.InstitutionKind;
 import org.qiao.client.curriculum.model.InstitutionProfile;
 import org.qiao.client.curriculum.model.InstitutionRegistration;
-import org.qiao.client.curriculum.model.MajorCatalogue;
-import org.qiao.client.curriculum.model.PlanKind;
 import org.qiao.client.curriculum.model.ProposalSubmission;
-import org.qiao.client.curriculum.model.SkillLevelContent;
 import org.qiao.client.talentdemand.api.DemandsApi;
 import org.qiao.client.talentdemand.api.TrainingOrdersApi;
 import org.qiao.client.talentdemand.model.Demand;
@@ -182,7 +175,8 @@ class PartnerWebhooksAcrossServicesTest {
                           .kind(InstitutionKind.UNDERGRADUATE)
                           .city("上海")),
               UUID.randomUUID().toString());
-      CoursePlan plan = publishedPlan(new CoursePlansApi(curriculum), today.getYear() + 1);
+      CoursePlan plan =
+          Clients.publishedCoursePlan(new CoursePlansApi(curriculum), today.getYear() + 1);
       var open = new org.qiao.client.curriculum.api.TrainingOrdersApi(curriculum);
       Awaitility.await()
           .atMost(ARRIVAL)
@@ -355,28 +349,5 @@ class PartnerWebhooksAcrossServicesTest {
         .headcount(2)
         .city("上海")
         .validThrough(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60));
-  }
-
-  private static CoursePlan publishedPlan(CoursePlansApi plans, int cohort) throws Exception {
-    CoursePlan draft =
-        plans.draftCoursePlan(
-            new CoursePlanContent()
-                .kind(PlanKind.MAJOR)
-                .title("集成电路设计与集成系统 " + cohort + " 级培养方案")
-                .catalogue(MajorCatalogue.UNDERGRADUATE_2024)
-                .majorCode("080710T")
-                .cohortYear(cohort)
-                .courses(
-                    List.of(
-                        new CourseContent()
-                            .code("MIC3012")
-                            .name("数字集成电路设计")
-                            .credits(new BigDecimal("3.5"))
-                            .hours(56)
-                            .term(5)
-                            .kind(CourseKind.THEORY)
-                            .skills(List.of(new SkillLevelContent().name("Verilog").level(3))))),
-            UUID.randomUUID().toString());
-    return plans.publishCoursePlan(draft.getId(), "\"" + draft.getVersion() + "\"");
   }
 }

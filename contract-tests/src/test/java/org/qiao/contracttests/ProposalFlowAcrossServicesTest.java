@@ -3,7 +3,6 @@ package org.qiao.contracttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,17 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qiao.client.curriculum.api.CoursePlansApi;
 import org.qiao.client.curriculum.api.InstitutionsApi;
 import org.qiao.client.curriculum.api.ProposalsApi;
-import org.qiao.client.curriculum.model.CourseContent;
-import org.qiao.client.curriculum.model.CourseKind;
 import org.qiao.client.curriculum.model.CoursePlan;
-import org.qiao.client.curriculum.model.CoursePlanContent;
 import org.qiao.client.curriculum.model.InstitutionKind;
 import org.qiao.client.curriculum.model.InstitutionProfile;
 import org.qiao.client.curriculum.model.InstitutionRegistration;
-import org.qiao.client.curriculum.model.MajorCatalogue;
-import org.qiao.client.curriculum.model.PlanKind;
 import org.qiao.client.curriculum.model.ProposalSubmission;
-import org.qiao.client.curriculum.model.SkillLevelContent;
 import org.qiao.client.talentdemand.api.TrainingOrdersApi;
 import org.qiao.client.talentdemand.model.Award;
 import org.qiao.client.talentdemand.model.Skill;
@@ -89,8 +82,8 @@ class ProposalFlowAcrossServicesTest {
                         .city("上海")),
             UUID.randomUUID().toString());
     CoursePlansApi plans = new CoursePlansApi(curriculum);
-    CoursePlan awardedPlan = publishedPlan(plans, today.getYear() + 1);
-    CoursePlan withdrawnPlan = publishedPlan(plans, today.getYear() + 2);
+    CoursePlan awardedPlan = Clients.publishedCoursePlan(plans, today.getYear() + 1);
+    CoursePlan withdrawnPlan = Clients.publishedCoursePlan(plans, today.getYear() + 2);
 
     // The order reaches curriculum-service by event.
     var open = new org.qiao.client.curriculum.api.TrainingOrdersApi(curriculum);
@@ -156,29 +149,6 @@ class ProposalFlowAcrossServicesTest {
         .coursePlanId(plan.getId())
         .capacity(capacity)
         .summary("微电子学院定制课程");
-  }
-
-  private static CoursePlan publishedPlan(CoursePlansApi plans, int cohort) throws Exception {
-    CoursePlan draft =
-        plans.draftCoursePlan(
-            new CoursePlanContent()
-                .kind(PlanKind.MAJOR)
-                .title("集成电路设计与集成系统 " + cohort + " 级培养方案")
-                .catalogue(MajorCatalogue.UNDERGRADUATE_2024)
-                .majorCode("080710T")
-                .cohortYear(cohort)
-                .courses(
-                    List.of(
-                        new CourseContent()
-                            .code("MIC3012")
-                            .name("数字集成电路设计")
-                            .credits(new BigDecimal("3.5"))
-                            .hours(56)
-                            .term(5)
-                            .kind(CourseKind.THEORY)
-                            .skills(List.of(new SkillLevelContent().name("Verilog").level(3))))),
-            UUID.randomUUID().toString());
-    return plans.publishCoursePlan(draft.getId(), "\"" + draft.getVersion() + "\"");
   }
 
   private static <T> T await(Callable<T> read, Predicate<T> done) {

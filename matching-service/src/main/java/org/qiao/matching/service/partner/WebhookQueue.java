@@ -151,8 +151,19 @@ public class WebhookQueue {
    */
   @Transactional
   public Optional<Instant> recordAll(List<Attempt> attempts, Instant token, Duration lease) {
+    boolean delivered = false;
     for (Attempt a : attempts) {
+      if (!a.outcome().succeeded() && delivered) {
+        // Successes before a failure: its count of failures starts from nothing.
+        resetFailures(a.head().subscriptionId());
+        delivered = false;
+      }
       record(a.head(), a.outcome(), a.attemptedAt());
+      delivered |= a.outcome().succeeded();
+    }
+    if (delivered) {
+      // Once per run, not once per delivery.
+      resetFailures(attempts.get(0).head().subscriptionId());
     }
     if (attempts.isEmpty()) {
       return Optional.of(token);
@@ -173,8 +184,15 @@ public class WebhookQueue {
    * Records an attempt. Delivered: the message leaves the queue. Failed: the head waits for its
    * next attempt, or, after the last, the subscription is disabled with the reason.
    */
-  @Transactional
-  public void record(Head head, Outcome outcome, Instant attemptedAt) {
+  private void resetFailures(UUID subscription) {
+    em.createNativeQuery(
+            "update webhook_subscription set failed_attempts = 0, next_attempt_at = null"
+                + " where id = ?1")
+        .setParameter(1, subscription)
+        .executeUpdate();
+  }
+
+  private void record(Head head, Outcome outcome, Instant attemptedAt) {
     em.createNativeQuery(
             "insert into webhook_delivery (id, subscription_id, event_id, event_type, attempt,"
                 + " attempted_at, succeeded, response_status, latency_ms, response_excerpt, error)"
@@ -194,11 +212,6 @@ public class WebhookQueue {
     if (outcome.succeeded()) {
       em.createNativeQuery("delete from webhook_message where id = ?1")
           .setParameter(1, head.messageId())
-          .executeUpdate();
-      em.createNativeQuery(
-              "update webhook_subscription set failed_attempts = 0, next_attempt_at = null"
-                  + " where id = ?1")
-          .setParameter(1, head.subscriptionId())
           .executeUpdate();
       return;
     }
@@ -232,11 +245,7 @@ public class WebhookQueue {
             + ". Fix the endpoint and resume the subscription: delivery goes on from that event.",
         now);
     em.flush();
-    em.createNativeQuery(
-            "update webhook_subscription set failed_attempts = 0, next_attempt_at = null"
-                + " where id = ?1")
-        .setParameter(1, head.subscriptionId())
-        .executeUpdate();
+    resetFailures(head.subscriptionId());
   }
 
   /** Whether a subscription still delivers (its owner may pause or delete it meanwhile). */
