@@ -10,15 +10,15 @@ import org.qiao.kit.testing.TestCodes;
 import org.qiao.kit.testing.TestJwt;
 
 /** Generated clients pointed at a running service and acting through a test token. */
-final class Clients {
+public final class Clients {
 
   private Clients() {}
 
   /** A talent-demand client acting for a new enterprise, registered through the client. */
-  record RegisteredEnterprise(
+  public record RegisteredEnterprise(
       org.qiao.client.talentdemand.ApiClient client, Enterprise enterprise) {}
 
-  static RegisteredEnterprise registeredEnterprise(RunningServices services, String name)
+  public static RegisteredEnterprise registeredEnterprise(RunningServices services, String name)
       throws Exception {
     String creditCode = TestCodes.newCreditCode();
     var client = new org.qiao.client.talentdemand.ApiClient();

@@ -36,8 +36,11 @@ import org.qiao.kit.testing.TestJwt;
  */
 public final class RunningServices implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
-  /** A service to start: its module directory and database. */
+  /** A service to start: its module directory and database (null: the web portal, no database). */
   public record Service(String name, String database) {}
+
+  /** The web portal, started after the services, calling them and signing in with TestJwt's key. */
+  public static final Service PORTAL = new Service("web-portal", null);
 
   private static final String PSEUDONYM_KEY =
       java.util.Base64.getEncoder()
@@ -111,16 +114,29 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement st = c.createStatement()) {
       for (Service s : services) {
-        st.execute("create database " + s.database());
+        if (s.database() != null) {
+          st.execute("create database " + s.database());
+        }
       }
     }
     broker = KafkaBroker.start(work);
     for (int i = 0; i < services.size(); i++) {
-      launch(services.get(i), jars.get(i));
+      if (services.get(i).database() != null) {
+        launch(services.get(i), jars.get(i));
+      }
     }
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     for (Service s : services) {
-      awaitReady(s, deadline);
+      if (s.database() != null) {
+        awaitReady(s, deadline);
+      }
+    }
+    // The portal last: it is given the services' addresses.
+    for (int i = 0; i < services.size(); i++) {
+      if (services.get(i).database() == null) {
+        launch(services.get(i), jars.get(i));
+        awaitReady(services.get(i), deadline);
+      }
     }
   }
 
@@ -157,6 +173,15 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
     ProcessBuilder pb =
         new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString());
     Map<String, String> env = pb.environment();
+    if (s.database() == null) {
+      portalEnvironment(env, port);
+      env.putAll(extraEnv);
+      Path log = logs.resolve(s.name() + ".log");
+      pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      processes.put(s.name(), pb.start());
+      ports.put(s.name(), port);
+      return;
+    }
     env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", s.database()));
     env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
     env.put("QUARKUS_DATASOURCE_PASSWORD", "");
@@ -175,6 +200,30 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     processes.put(s.name(), pb.start());
     ports.put(s.name(), port);
+  }
+
+  /**
+   * The portal as the local platform runs it (profile local: the development sign-in), calling the
+   * services started here and minting tokens with TestJwt's key, which they trust.
+   */
+  private void portalEnvironment(Map<String, String> env, int port) throws IOException {
+    Path key = logs.resolve("portal-sign-in-key.pem");
+    Files.writeString(key, TestJwt.privateKeyPem());
+    env.put("QUARKUS_PROFILE", "local");
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    env.put("QIAO_PORTAL_DEV_SIGN_IN_PRIVATE_KEY_LOCATION", key.toString());
+    Map<String, String> urls =
+        Map.of(
+            "talent-demand-service", "QIAO_PORTAL_SERVICES_TALENT_DEMAND",
+            "curriculum-service", "QIAO_PORTAL_SERVICES_CURRICULUM",
+            "internship-service", "QIAO_PORTAL_SERVICES_INTERNSHIP",
+            "matching-service", "QIAO_PORTAL_SERVICES_MATCHING");
+    urls.forEach(
+        (service, variable) -> {
+          if (ports.containsKey(service)) {
+            env.put(variable, baseUri(service));
+          }
+        });
   }
 
   private void awaitReady(Service s, long deadline) throws Exception {

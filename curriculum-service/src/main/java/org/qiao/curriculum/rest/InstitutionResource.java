@@ -73,6 +73,23 @@ public class InstitutionResource {
   }
 
   @GET
+  @Path("/mine")
+  @RolesAllowed(Roles.UNIVERSITY)
+  @Operation(
+      operationId = "getMyInstitution",
+      summary = "Read the institution the caller acts for",
+      description =
+          "The institution whose code is the token's org claim; 404 until it is registered.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The institution; ETag is its version",
+      content = @Content(schema = @Schema(implementation = InstitutionResponse.class)))
+  public Response mine() {
+    Institution i = institutions.mine();
+    return Responses.ok(InstitutionResponse.of(i), i.version);
+  }
+
+  @GET
   @Path("/{id}")
   @RolesAllowed({Roles.UNIVERSITY, Roles.ADMIN})
   @Operation(

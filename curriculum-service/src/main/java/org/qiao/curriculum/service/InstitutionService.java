@@ -53,6 +53,13 @@ public class InstitutionService {
     return i;
   }
 
+  /** The institution whose code is the caller's org claim (a portal learns its id here). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Institution mine() {
+    return Institution.byCode(callers.org())
+        .orElseThrow(() -> ProblemException.notFound("an institution with code " + callers.org()));
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public Institution get(UUID id) {
     Institution i = Institution.findById(id);

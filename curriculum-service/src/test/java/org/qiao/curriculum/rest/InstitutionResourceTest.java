@@ -41,6 +41,33 @@ class InstitutionResourceTest {
   }
 
   @Test
+  void aUniversityFindsItsOwnInstitutionAndOnlyThat() {
+    TestCaller u = Api.unregisteredUniversity();
+    u.call().get("/api/v1/institutions/mine").then().statusCode(404);
+    String id =
+        u.call()
+            .body(registration("institutionCode", u.code(), "UNDERGRADUATE"))
+            .post("/api/v1/institutions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    u.call()
+        .get("/api/v1/institutions/mine")
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"0\"")
+        .body("id", equalTo(id))
+        .body("code", equalTo(u.code()));
+    Api.unregisteredUniversity().call().get("/api/v1/institutions/mine").then().statusCode(404);
+    new TestCaller("gov-sh", null, TestJwt.token("government", "gov-sh"))
+        .call()
+        .get("/api/v1/institutions/mine")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
   void aMalformedInstitutionCodeIsA400NamingTheFieldAndTheReason() {
     String bad = "4191010246";
     TestCaller u = new TestCaller(bad, null, TestJwt.token("university", bad));

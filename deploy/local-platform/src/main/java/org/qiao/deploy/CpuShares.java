@@ -92,6 +92,9 @@ final class CpuShares {
       }
     }
     // The broker runs from the launcher's jar in a JVM of its own.
+    if (cmdline.contains("/web-portal/")) {
+      return "web-portal";
+    }
     if (cmdline.contains("org.qiao.deploy.KafkaNode")) {
       return "Kafka";
     }

@@ -43,6 +43,13 @@ public final class LocalPlatform {
           // city like Shanghai).
           new Service("matching-service", 8084, "matching", List.of("-Xms256m", "-Xmx2g")));
 
+  /**
+   * The web portal: no database (null), started once the services are ready, supervised like them.
+   * It signs people in with the development sign-in, minting tokens with this platform's key.
+   */
+  static final Service PORTAL =
+      new Service("web-portal", 8080, null, List.of("-Xms64m", "-Xmx256m"));
+
   private final Path root;
   private final Path home;
   private final Map<String, String> env = System.getenv();
@@ -163,6 +170,14 @@ public final class LocalPlatform {
     for (Service s : SERVICES) {
       watch.awaitReady(s.name());
     }
+    Path portalLog = home.resolve("logs").resolve(PORTAL.name() + ".log");
+    System.out.println(
+        "Starting " + PORTAL.name() + " on port " + PORTAL.port() + " (log: " + portalLog + ")");
+    watch.startService(
+        PORTAL,
+        portalLog,
+        () -> startService(PORTAL, portalLog, jdbcBase, bootstrap, tokens.publicKeyFile()));
+    watch.awaitReady(PORTAL.name());
     System.out.println();
     System.out.println("Qiao is up. Logs: " + home.resolve("logs"));
     System.out.printf("  %-22s %-30s %s%n", "service", "API", "Swagger UI");
@@ -174,6 +189,10 @@ public final class LocalPlatform {
           "http://127.0.0.1:" + s.port() + "/q/swagger-ui");
     }
     System.out.println("  Kafka " + bootstrap + ", PostgreSQL " + jdbcBase);
+    System.out.println(
+        "Portal: http://127.0.0.1:"
+            + PORTAL.port()
+            + "/ (development sign-in: pick a role, organisation and person)");
     System.out.println("Token:  deploy/qiao token enterprise 91350200MA31E12PXF");
     System.out.println(
         "Status: deploy/qiao status (services that die are restarted, " + watch.limits() + ")");
@@ -196,6 +215,7 @@ public final class LocalPlatform {
       ports.add(kafkaPort + 1);
     }
     SERVICES.forEach(s -> ports.add(s.port()));
+    ports.add(PORTAL.port());
     for (int port : ports) {
       try (var socket = new java.net.ServerSocket()) {
         socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
@@ -355,6 +375,17 @@ public final class LocalPlatform {
         List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
     ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> e = pb.environment();
+    e.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+    if (s.database() == null) {
+      // The portal: the services' addresses are the defaults; the development sign-in signs with
+      // the key whose public half the services trust.
+      e.put("QUARKUS_PROFILE", "local");
+      e.put(
+          "QIAO_PORTAL_DEV_SIGN_IN_PRIVATE_KEY_LOCATION",
+          publicKey.resolveSibling("private.pem").toString());
+      pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      return pb.start();
+    }
     e.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase + "/" + s.database());
     e.put("QUARKUS_DATASOURCE_USERNAME", env.getOrDefault("QIAO_POSTGRES_USER", "postgres"));
     e.put("QUARKUS_DATASOURCE_PASSWORD", env.getOrDefault("QIAO_POSTGRES_PASSWORD", ""));
@@ -364,7 +395,6 @@ public final class LocalPlatform {
     e.put(
         "QIAO_HTTP_RATE_LIMIT_ENABLED", env.getOrDefault("QIAO_HTTP_RATE_LIMIT_ENABLED", "false"));
     e.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
-    e.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
     if (s.name().equals("curriculum-service")
         && !env.containsKey("QIAO_CURRICULUM_PSEUDONYM_CURRENT_KEY")) {
       // This platform's own pseudonym key, made on first run and kept (ids stay stable across

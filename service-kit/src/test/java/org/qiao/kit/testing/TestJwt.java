@@ -58,6 +58,16 @@ public final class TestJwt {
         + "\n-----END PUBLIC KEY-----\n";
   }
 
+  /**
+   * The private half (PKCS#8 PEM), for a test that runs something minting its own tokens the
+   * services must trust (the web portal's development sign-in).
+   */
+  public static String privateKeyPem() {
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(KEYS.getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+  }
+
   private static KeyPair generate() {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");

@@ -69,6 +69,24 @@ public class EnterpriseResource {
   }
 
   @GET
+  @Path("/mine")
+  @RolesAllowed(Roles.ENTERPRISE)
+  @Operation(
+      operationId = "getMyEnterprise",
+      summary = "Read the enterprise the caller acts for",
+      description =
+          "The enterprise whose credit code is the token's org claim; 404 until it is registered."
+              + " The ETag is the version to send as If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The enterprise; ETag is its version",
+      content = @Content(schema = @Schema(implementation = EnterpriseResponse.class)))
+  public Response mine() {
+    Enterprise e = enterprises.mine();
+    return Responses.ok(EnterpriseResponse.of(e), e.version);
+  }
+
+  @GET
   @Path("/{id}")
   @RolesAllowed({Roles.ENTERPRISE, Roles.ADMIN})
   @Operation(

@@ -57,6 +57,14 @@ public class EnterpriseService {
     return e;
   }
 
+  /** The enterprise whose credit code is the caller's org claim (a portal learns its id here). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Enterprise mine() {
+    return Enterprise.byCreditCode(callers.org())
+        .orElseThrow(
+            () -> ProblemException.notFound("an enterprise with credit code " + callers.org()));
+  }
+
   @Transactional
   public Enterprise update(UUID id, long expectedVersion, Enterprise.Profile profile) {
     Enterprise e = get(id);

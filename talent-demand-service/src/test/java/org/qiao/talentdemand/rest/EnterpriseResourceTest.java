@@ -3,6 +3,7 @@ package org.qiao.talentdemand.rest;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.qiao.talentdemand.support.Bodies.aProfile;
 import static org.qiao.talentdemand.support.Bodies.anEnterprise;
 
@@ -76,6 +77,39 @@ class EnterpriseResourceTest {
         .then()
         .statusCode(403)
         .contentType(PROBLEM);
+  }
+
+  @Test
+  void theCallerFindsItsOwnEnterpriseAndOnlyThat() {
+    Api.Org org = Api.unregisteredEnterprise();
+    org.call().get("/api/v1/enterprises/mine").then().statusCode(404).contentType(PROBLEM);
+    String id =
+        org.call()
+            .body(anEnterprise(org.code()).build())
+            .post("/api/v1/enterprises")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    org.call()
+        .get("/api/v1/enterprises/mine")
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo("\"0\""))
+        .body("id", equalTo(id))
+        .body("creditCode", equalTo(org.code()));
+    Api.Org other = Api.enterprise();
+    other
+        .call()
+        .get("/api/v1/enterprises/mine")
+        .then()
+        .statusCode(200)
+        .body("id", not(equalTo(id)));
+    new Api.Org("gov-sh", null, TestJwt.token("government", "gov-sh"))
+        .call()
+        .get("/api/v1/enterprises/mine")
+        .then()
+        .statusCode(403);
   }
 
   @Test
