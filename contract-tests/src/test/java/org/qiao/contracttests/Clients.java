@@ -20,7 +20,12 @@ public final class Clients {
 
   public static RegisteredEnterprise registeredEnterprise(RunningServices services, String name)
       throws Exception {
-    String creditCode = TestCodes.newCreditCode();
+    return registeredEnterprise(services, name, TestCodes.newCreditCode());
+  }
+
+  /** The same, for a given credit code. */
+  public static RegisteredEnterprise registeredEnterprise(
+      RunningServices services, String name, String creditCode) throws Exception {
     var client = new org.qiao.client.talentdemand.ApiClient();
     client.updateBaseUri(services.baseUri("talent-demand-service"));
     String token = TestJwt.token("enterprise", creditCode);

@@ -74,10 +74,23 @@ class GeneratedClientsTest {
     }
   }
 
-  /** The generated {@code *Api} classes of a package, found next to its ApiClient's classes. */
+  /**
+   * The generated {@code *Api} classes of a package, found next to its ApiClient's classes (module
+   * api-clients: its classes directory, or its jar when the reactor packaged it).
+   */
   private static Set<Class<?>> apiClasses(Class<?> apiClient, String apiPackage)
       throws URISyntaxException, java.io.IOException, ClassNotFoundException {
     Path classes = Path.of(apiClient.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (Files.isRegularFile(classes)) {
+      try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(classes)) {
+        return apiClasses(jar.getPath("/"), apiPackage);
+      }
+    }
+    return apiClasses(classes, apiPackage);
+  }
+
+  private static Set<Class<?>> apiClasses(Path classes, String apiPackage)
+      throws java.io.IOException, ClassNotFoundException {
     Path dir = classes.resolve(apiPackage.replace('.', '/'));
     Set<Class<?>> out = new java.util.LinkedHashSet<>();
     if (!Files.isDirectory(dir)) {

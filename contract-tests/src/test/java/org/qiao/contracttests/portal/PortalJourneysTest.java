@@ -359,6 +359,80 @@ class PortalJourneysTest {
     assertEquals("当前身份不能查看此页面。", page.locator("main p").first().textContent());
   }
 
+  @Test
+  void aUniversityPublishesACoursePlanAnswersAnOrderAndTheEnterpriseComparesAndAwards()
+      throws Exception {
+    String institution = TestCodes.newInstitutionCode();
+    University.register(institution);
+    Page uni = browser.newPage("zh-CN");
+    signIn(uni, "university", institution, null);
+    uni.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("培养方案")).first().click();
+    PortalBrowser.assertAccessible(uni);
+    uni.getByLabel("方案名称").fill("计算机科学与技术 2027 级订单班");
+    uni.getByLabel("专业代码").fill("080901");
+    uni.getByLabel("入学年级").fill("2027");
+    uni.locator("#course0Code").fill("CS101");
+    uni.locator("#course0Name").fill("机器学习导论");
+    uni.locator("#course0Hours").fill("48");
+    uni.locator("#course0Credits").fill("3");
+    uni.locator("#course0Term").fill("9");
+    uni.locator("#course0Skills").fill("机器学习:3; Python:7");
+    uni.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("创建草稿")).click();
+    // The API names what is wrong; the rows keep what was typed.
+    assertThat(uni.locator("#course0-error")).isVisible();
+    assertThat(uni.locator("#course0Name")).hasValue("机器学习导论");
+    PortalBrowser.assertAccessible(uni);
+    uni.locator("#course0Term").fill("5");
+    uni.locator("#course0Skills").fill("机器学习:3; Python:3");
+    uni.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("创建草稿")).click();
+    assertThat(uni.locator("h2").last()).hasText("编辑草稿");
+    uni.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存并发布")).click();
+    assertThat(uni.locator("main p").first()).containsText("已发布");
+    PortalBrowser.assertAccessible(uni);
+
+    String creditCode = TestCodes.newCreditCode();
+    Page sme = browser.newPage("zh-CN");
+    Clients.registeredEnterprise(SERVICES, "上海订单科技", creditCode);
+    signIn(sme, "enterprise", creditCode, null);
+    sme.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("订单式培养")).first().click();
+    sme.getByLabel("订单名称").fill("机器学习订单班");
+    sme.getByLabel("入学年级").fill("2027");
+    sme.getByLabel("专业代码").fill("080901");
+    sme.getByLabel("技能要求").fill("机器学习 Python");
+    sme.getByLabel("指定高校").fill(institution);
+    PortalBrowser.assertAccessible(sme);
+    sme.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下达培养订单")).click();
+    assertThat(sme.locator("h1")).hasText("机器学习订单班");
+    String orderPage = sme.url();
+
+    uni.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("订单式培养")).first().click();
+    Locator order = uni.locator("section", new Page.LocatorOptions().setHasText("机器学习订单班"));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (order.count() == 0 && System.nanoTime() < deadline) {
+      uni.waitForTimeout(500);
+      uni.reload();
+    }
+    order.getByLabel("方案摘要").fill("校企共建机器学习课程，企业导师参与实训。");
+    PortalBrowser.assertAccessible(uni);
+    order.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交方案")).click();
+    assertThat(uni.locator("#proposals-heading + table")).containsText("已提交");
+
+    // The enterprise compares the proposals (what each plan teaches of the order) and awards.
+    Locator proposal = sme.locator("#proposals-heading + table tbody tr").first();
+    deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (sme.locator("#proposals-heading + table").count() == 0 && System.nanoTime() < deadline) {
+      sme.waitForTimeout(500);
+      sme.navigate(orderPage);
+    }
+    assertThat(proposal).containsText(institution);
+    PortalBrowser.assertAccessible(sme);
+    proposal.getByLabel("授予人数").fill("20");
+    proposal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("授予")).click();
+    assertThat(sme.locator("main p").first()).containsText("已签约");
+    assertThat(sme.locator("#proposals-heading + table")).containsText("已授予");
+    PortalBrowser.assertAccessible(sme);
+  }
+
   /**
    * What the page's download link gives, fetched with the page's own session (its cookies): an
    * attachment served as UTF-8 CSV. (The headless Chromium cancels downloads it is to save itself.)
@@ -400,7 +474,10 @@ class PortalJourneysTest {
   private record University(String code, org.qiao.client.curriculum.ApiClient client) {
 
     static University register() throws Exception {
-      String code = TestCodes.newInstitutionCode();
+      return register(TestCodes.newInstitutionCode());
+    }
+
+    static University register(String code) throws Exception {
       var client = new org.qiao.client.curriculum.ApiClient();
       client.updateBaseUri(SERVICES.baseUri("curriculum-service"));
       String token = TestJwt.token("university", code);

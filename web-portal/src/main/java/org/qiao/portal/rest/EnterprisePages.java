@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,15 +125,12 @@ public class EnterprisePages {
         new EnterpriseRegistration()
             .creditCode(Forms.blankToNull(typed.get("creditCode")))
             .profile(profile);
-    try {
-      apis.call(() -> apis.enterprises.registerEnterprise(body, Forms.idempotencyKey(typed)));
-    } catch (ApiProblem p) {
-      if (p.status() >= 500) {
-        throw p;
-      }
-      return Response.status(p.status()).entity(registrationForm(uri, typed, p)).build();
-    }
-    return Response.seeOther(URI.create("/enterprise")).build();
+    return pages.submit(
+        () -> {
+          apis.call(() -> apis.enterprises.registerEnterprise(body, Forms.idempotencyKey(typed)));
+          return "/enterprise";
+        },
+        p -> registrationForm(uri, typed, p));
   }
 
   @GET
@@ -159,17 +155,12 @@ public class EnterprisePages {
     current.require(Persona.ENTERPRISE);
     Map<String, String> typed = Forms.typed(form);
     DemandRequest body = demandRequest(typed);
-    Demand created;
-    try {
-      created = apis.call(() -> apis.demands.createDemand(body, Forms.idempotencyKey(typed)));
-    } catch (ApiProblem p) {
-      if (p.status() >= 500) {
-        throw p;
-      }
-      List<DemandTemplate> templates = apis.call(apis.demandTemplates::listDemandTemplates);
-      return Response.status(p.status()).entity(demandForm(uri, templates, typed, p)).build();
-    }
-    return Response.seeOther(URI.create("/enterprise/demands/" + created.getId())).build();
+    return pages.submit(
+        () ->
+            "/enterprise/demands/"
+                + apis.call(() -> apis.demands.createDemand(body, Forms.idempotencyKey(typed)))
+                    .getId(),
+        p -> demandForm(uri, apis.call(apis.demandTemplates::listDemandTemplates), typed, p));
   }
 
   /** Skill suggestions for one skill input (htmx fills its datalist). */
@@ -388,12 +379,7 @@ public class EnterprisePages {
                 .essential("on".equals(typed.get("skill" + i + "Essential"))));
       }
     }
-    List<String> majors = new ArrayList<>();
-    for (String m : typed.getOrDefault("majorCodes", "").split("[\\s,，、;；]+")) {
-      if (!m.isBlank()) {
-        majors.add(m);
-      }
-    }
+    List<String> majors = Forms.words(typed.get("majorCodes"));
     DemandRequest r =
         new DemandRequest()
             .title(Forms.blankToNull(typed.get("title")))
@@ -405,7 +391,7 @@ public class EnterprisePages {
             .description(Forms.blankToNull(typed.get("description")))
             .salaryMin(Forms.integer(typed.get("salaryMin")))
             .salaryMax(Forms.integer(typed.get("salaryMax")))
-            .validThrough(date(typed.get("validThrough")))
+            .validThrough(Forms.date(typed.get("validThrough")))
             .publish(true);
     for (Degree d : Degree.values()) {
       if (d.getValue().equals(typed.get("minimumDegree"))) {
@@ -418,13 +404,5 @@ public class EnterprisePages {
       }
     }
     return r;
-  }
-
-  private static LocalDate date(String s) {
-    try {
-      return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

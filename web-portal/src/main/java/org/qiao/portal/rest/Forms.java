@@ -38,6 +38,28 @@ public final class Forms {
     }
   }
 
+  /** Words typed into one input, split at blanks, commas and semicolons (Chinese ones too). */
+  public static java.util.List<String> words(String s) {
+    java.util.List<String> words = new java.util.ArrayList<>();
+    if (s != null) {
+      for (String w : s.split("[\\s,，、;；]+")) {
+        if (!w.isBlank()) {
+          words.add(w);
+        }
+      }
+    }
+    return words;
+  }
+
+  /** A date as typed (yyyy-MM-dd), or null when empty or not a date (the API names the field). */
+  public static java.time.LocalDate date(String s) {
+    try {
+      return s == null || s.isBlank() ? null : java.time.LocalDate.parse(s.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
   /** A fresh Idempotency-Key for a form: sent back with it, so a repeated submit creates once. */
   public static String idempotencyKey(Map<String, String> typed) {
     String k = typed.get("idempotencyKey");

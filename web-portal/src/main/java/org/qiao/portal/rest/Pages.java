@@ -23,6 +23,25 @@ public class Pages {
     this.current = current;
   }
 
+  /**
+   * A form's API call: on success, on to the page it names; a 4xx problem shows the form again, as
+   * typed, with the API's messages beside the inputs. A 5xx is not the form's to show.
+   */
+  public jakarta.ws.rs.core.Response submit(
+      java.util.function.Supplier<String> call,
+      java.util.function.Function<ApiProblem, TemplateInstance> formAgain) {
+    String next;
+    try {
+      next = call.get();
+    } catch (ApiProblem p) {
+      if (p.status() >= 500) {
+        throw p;
+      }
+      return jakarta.ws.rs.core.Response.status(p.status()).entity(formAgain.apply(p)).build();
+    }
+    return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create(next)).build();
+  }
+
   public TemplateInstance page(String template, UriInfo uri, Map<String, ?> data) {
     return page(template, uri, data, null);
   }

@@ -96,15 +96,12 @@ public class UniversityPages {
         new InstitutionRegistration()
             .institutionCode(Forms.blankToNull(typed.get("institutionCode")))
             .profile(profile);
-    try {
-      apis.call(() -> apis.institutions.registerInstitution(body, Forms.idempotencyKey(typed)));
-    } catch (ApiProblem p) {
-      if (p.status() >= 500) {
-        throw p;
-      }
-      return Response.status(p.status()).entity(registrationForm(uri, typed, p)).build();
-    }
-    return Response.seeOther(URI.create("/university")).build();
+    return pages.submit(
+        () -> {
+          apis.call(() -> apis.institutions.registerInstitution(body, Forms.idempotencyKey(typed)));
+          return "/university";
+        },
+        p -> registrationForm(uri, typed, p));
   }
 
   @GET
