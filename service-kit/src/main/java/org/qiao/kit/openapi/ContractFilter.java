@@ -73,7 +73,8 @@ public class ContractFilter implements OASFilter {
                   "400", "Invalid request: malformed JSON, wrong types, unknown or invalid fields");
               answers.put("401", "No valid bearer token");
               answers.put("403", "The caller's role may not do this");
-              if (path.contains("{")) {
+              if (path.contains("{") || path.endsWith("/mine")) {
+                // .../mine: the caller's own organisation, 404 until it is registered
                 answers.put("404", "No such resource owned by (or visible to) the caller");
               }
               if (method != PathItem.HttpMethod.GET) {
@@ -157,7 +158,7 @@ public class ContractFilter implements OASFilter {
     if (hasParameter(op, "cursor")) {
       ok.addHeader("Link", header("RFC 8288 link to the next page: <url>; rel=\"next\"", null));
     } else if (hasParameter(op, "If-Match")
-        || method == PathItem.HttpMethod.GET && path.matches("/api/v1/[a-z-]+/\\{id}")) {
+        || method == PathItem.HttpMethod.GET && path.matches("/api/v1/[a-z-]+/(\\{id}|mine)")) {
       // A single resource, and every change of one, answers with the version to send as If-Match.
       ok.addHeader("ETag", header("Version of the resource, for If-Match", null));
     }

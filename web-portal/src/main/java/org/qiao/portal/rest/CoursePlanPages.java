@@ -95,7 +95,9 @@ public class CoursePlanPages {
   public TemplateInstance plan(@Context UriInfo uri, @PathParam("id") UUID id) {
     current.require(Persona.UNIVERSITY);
     CoursePlan plan = apis.call(() -> apis.coursePlans.getCoursePlan(id));
-    if (plan.getStatus() == CoursePlanStatus.DRAFT) {
+    if (plan.getStatus() == CoursePlanStatus.DRAFT
+        && plan.getKind() == PlanKind.MAJOR
+        && plan.getCourses().size() <= COURSE_ROWS) {
       return form(uri, typedFrom(plan), null, plan);
     }
     return pages.page("university/course-plan", uri, Map.of("plan", plan));
@@ -115,6 +117,8 @@ public class CoursePlanPages {
     return pages.submit(
         () -> {
           CoursePlan saved = apis.call(() -> apis.coursePlans.editCoursePlan(id, ifMatch, content));
+          // Saved: if publishing fails now, the form shown again carries the saved version.
+          typed.put("version", saved.getVersion().toString());
           if (publish) {
             apis.call(
                 () -> apis.coursePlans.publishCoursePlan(id, "\"" + saved.getVersion() + "\""));
@@ -198,7 +202,8 @@ public class CoursePlanPages {
     List<CourseRow> rows = new ArrayList<>();
     for (int i = 0; i < COURSE_ROWS; i++) {
       Map<String, String> values = new HashMap<>();
-      for (String f : List.of("Code", "Name", "Kind", "Hours", "Credits", "Term", "Skills")) {
+      for (String f :
+          List.of("Code", "Name", "Kind", "Hours", "Credits", "Term", "Skills", "Mentor")) {
         values.put(f, t.getOrDefault("course" + i + f, f.equals("Kind") ? "THEORY" : ""));
       }
       rows.add(new CourseRow(i, i + 1, values, courseErrors.get(i)));
@@ -230,9 +235,10 @@ public class CoursePlanPages {
       t.put("course" + i + "Code", c.getCode());
       t.put("course" + i + "Name", c.getName());
       t.put("course" + i + "Kind", c.getKind().getValue());
-      t.put("course" + i + "Hours", String.valueOf(c.getHours()));
-      t.put("course" + i + "Credits", c.getCredits().toPlainString());
-      t.put("course" + i + "Term", String.valueOf(c.getTerm()));
+      t.put("course" + i + "Hours", c.getHours() == null ? "" : c.getHours().toString());
+      t.put("course" + i + "Mentor", Boolean.TRUE.equals(c.getWithEnterpriseMentor()) ? "on" : "");
+      t.put("course" + i + "Credits", c.getCredits() == null ? "" : c.getCredits().toPlainString());
+      t.put("course" + i + "Term", c.getTerm() == null ? "" : c.getTerm().toString());
       StringBuilder skills = new StringBuilder();
       for (SkillLevel s : c.getSkills()) {
         skills
@@ -257,7 +263,8 @@ public class CoursePlanPages {
               .name(Forms.blankToNull(typed.get("course" + i + "Name")))
               .hours(Forms.integer(typed.get("course" + i + "Hours")))
               .term(Forms.integer(typed.get("course" + i + "Term")))
-              .credits(decimal(typed.get("course" + i + "Credits")));
+              .credits(decimal(typed.get("course" + i + "Credits")))
+              .withEnterpriseMentor("on".equals(typed.get("course" + i + "Mentor")));
       for (CourseKind k : CourseKind.values()) {
         if (k.getValue().equals(typed.get("course" + i + "Kind"))) {
           c.kind(k);

@@ -34,6 +34,15 @@ public class PageErrors {
         .build();
   }
 
+  /** A tampered form or link (an id that is no id, a path that is no path): 400, not 500. */
+  @ServerExceptionMapper
+  public Response malformed(IllegalArgumentException e, UriInfo uri) {
+    return Response.status(Response.Status.BAD_REQUEST)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .entity(pages.page("error", uri, Map.of("status", 400, "home", "/")))
+        .build();
+  }
+
   @ServerExceptionMapper
   public Response apiProblem(ApiProblem e, UriInfo uri) {
     int status = e.status() >= 400 && e.status() < 600 ? e.status() : 502;

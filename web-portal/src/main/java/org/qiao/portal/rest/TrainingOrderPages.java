@@ -97,7 +97,7 @@ public class TrainingOrderPages {
   @Path("{id}")
   public TemplateInstance order(@Context UriInfo uri, @PathParam("id") UUID id) {
     current.require(Persona.ENTERPRISE);
-    return orderPage(uri, id, null);
+    return orderPage(uri, id, Map.of(), null);
   }
 
   @POST
@@ -109,7 +109,7 @@ public class TrainingOrderPages {
     Map<String, String> typed = Forms.typed(form);
     Award award =
         new Award()
-            .proposalId(UUID.fromString(typed.getOrDefault("proposalId", "")))
+            .proposalId(UUID.fromString(typed.getOrDefault("proposalId", "").strip()))
             .capacity(Forms.integer(typed.get("capacity")));
     String ifMatch = "\"" + Forms.integer(typed.get("version")) + "\"";
     return pages.submit(
@@ -120,10 +120,11 @@ public class TrainingOrderPages {
                       id, ifMatch, award, Forms.idempotencyKey(typed)));
           return "/enterprise/training-orders/" + id;
         },
-        p -> orderPage(uri, id, p));
+        p -> orderPage(uri, id, typed, p));
   }
 
-  private TemplateInstance orderPage(UriInfo uri, UUID id, ApiProblem problem) {
+  private TemplateInstance orderPage(
+      UriInfo uri, UUID id, Map<String, String> typed, ApiProblem problem) {
     TrainingOrder order = apis.call(() -> apis.trainingOrders.getTrainingOrder(id));
     List<Proposal> proposals = apis.call(() -> apis.trainingOrders.listTrainingOrderProposals(id));
     Map<String, InstitutionMatch> byInstitution = new HashMap<>();
@@ -151,7 +152,10 @@ public class TrainingOrderPages {
                 b.coveragePercent() == null ? -1 : b.coveragePercent(),
                 a.coveragePercent() == null ? -1 : a.coveragePercent()));
     return pages.page(
-        "enterprise/training-order", uri, Map.of("order", order, "rows", rows), problem);
+        "enterprise/training-order",
+        uri,
+        Map.of("order", order, "rows", rows, "typed", typed),
+        problem);
   }
 
   private TemplateInstance form(UriInfo uri, Map<String, String> typed, ApiProblem p) {

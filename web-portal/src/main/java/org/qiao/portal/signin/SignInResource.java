@@ -130,7 +130,13 @@ public class SignInResource {
         back != null && back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\")
             ? back
             : "/";
-    return Response.seeOther(URI.create(target)).cookie(cookies.language(lang)).build();
+    URI location;
+    try {
+      location = URI.create(target);
+    } catch (IllegalArgumentException e) {
+      location = URI.create("/");
+    }
+    return Response.seeOther(location).cookie(cookies.language(lang)).build();
   }
 
   private TemplateInstance devForm(
