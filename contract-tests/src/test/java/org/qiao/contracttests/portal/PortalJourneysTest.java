@@ -318,6 +318,17 @@ class PortalJourneysTest {
     assertThat(page.locator("main")).not().containsText("[");
     PortalBrowser.assertAccessible(page);
 
+    // Their applications and who read their contact card: pages in English, checked too.
+    page.getByRole(
+            AriaRole.LINK, new Page.GetByRoleOptions().setName("Invitations and applications"))
+        .click();
+    assertThat(page.locator("h1")).hasText("Invitations and applications");
+    PortalBrowser.assertAccessible(page);
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who read my contact card"))
+        .click();
+    assertThat(page.locator("h1")).hasText("Who read my contact card");
+    PortalBrowser.assertAccessible(page);
+
     // Withdrawal is the student's too.
     page.navigate(portal("/student/consent"));
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw consent"))
@@ -357,6 +368,10 @@ class PortalJourneysTest {
     // Another persona's pages are refused.
     page.navigate(portal("/enterprise"));
     assertEquals("当前身份不能查看此页面。", page.locator("main p").first().textContent());
+    PortalBrowser.assertAccessible(page);
+    // A tampered link back from the language switch is answered, never a server error.
+    int status = page.navigate(portal("/language?to=zh&back=/%25%25zz")).status();
+    assertTrue(status < 500, "language switch with a malformed path answered " + status);
   }
 
   @Test

@@ -22,7 +22,12 @@ public class PageErrors {
   }
 
   @ServerExceptionMapper
-  public Response signIn(CurrentRequest.SignInRequired e) {
+  public Response signIn(CurrentRequest.SignInRequired e, jakarta.ws.rs.core.HttpHeaders headers) {
+    if (headers.getHeaderString("HX-Request") != null) {
+      // An htmx fragment (progress, suggestions): the whole page goes to the sign-in, not the
+      // fragment.
+      return Response.noContent().header("HX-Redirect", "/sign-in").build();
+    }
     return Response.seeOther(URI.create("/sign-in")).build();
   }
 

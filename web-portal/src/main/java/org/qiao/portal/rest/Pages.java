@@ -54,8 +54,9 @@ public class Pages {
     page.data("session", current.session().orElse(null));
     page.data("english", current.english());
     page.data("lang", current.english() ? "en" : "zh-CN");
+    // A form shown again after a POST has no address of its own: the switch goes to the home page.
     String path =
-        uri == null
+        uri == null || !current.get()
             ? "/"
             : uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null

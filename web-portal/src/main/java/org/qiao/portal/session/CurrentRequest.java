@@ -17,6 +17,12 @@ public class CurrentRequest {
   private long startNanos = System.nanoTime();
   private long apiNanos;
   private int apiCalls;
+  private boolean get = true;
+
+  /** Whether the page answers a GET (a form shown again after a POST does not). */
+  public boolean get() {
+    return get;
+  }
 
   public Optional<PortalSession> session() {
     return Optional.ofNullable(session);
@@ -45,9 +51,10 @@ public class CurrentRequest {
     return "en".equals(locale.getLanguage());
   }
 
-  void begin(PortalSession session, Locale locale) {
+  void begin(PortalSession session, Locale locale, String method) {
     this.session = session;
     this.locale = locale;
+    this.get = "GET".equals(method) || "HEAD".equals(method);
     this.startNanos = System.nanoTime();
   }
 

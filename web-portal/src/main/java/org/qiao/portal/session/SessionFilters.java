@@ -37,7 +37,7 @@ public class SessionFilters {
   public Response begin(ContainerRequestContext request) {
     Cookie cookie = request.getCookies().get(SESSION_COOKIE);
     PortalSession session = cookie == null ? null : sessions.find(cookie.getValue()).orElse(null);
-    current.begin(session, language(request));
+    current.begin(session, language(request), request.getMethod());
     if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
       return Response.status(Response.Status.FORBIDDEN)
           .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
@@ -61,6 +61,9 @@ public class SessionFilters {
                 own / 1e6,
                 api / 1e6,
                 current.apiCalls()));
+    // No page may be framed by another site (clickjacking).
+    response.getHeaders().putSingle("Content-Security-Policy", "frame-ancestors 'none'");
+    response.getHeaders().putSingle("X-Frame-Options", "DENY");
     // Pages show one person's data: never stored by a shared cache or kept after sign-out.
     if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
       response.getHeaders().add(HttpHeaders.CACHE_CONTROL, "no-store");
