@@ -19,6 +19,7 @@ import org.hibernate.query.NativeQuery;
 import org.qiao.internship.domain.IncidentCells;
 import org.qiao.internship.domain.IncidentType;
 import org.qiao.internship.domain.Severity;
+import org.qiao.kit.cluster.ClusterLocks;
 import org.qiao.kit.outbox.Outbox;
 import org.qiao.kit.statistics.SnapshotDays;
 import org.qiao.kit.time.ChinaTime;
@@ -55,23 +56,31 @@ public class IncidentStatistics {
   private final Outbox outbox;
   private final Clock clock;
   private final Duration checkEvery;
+  private final ClusterLocks locks;
   private DailySchedule schedule;
 
   IncidentStatistics(
       EntityManager em,
       Outbox outbox,
       Clock clock,
+      ClusterLocks locks,
       @ConfigProperty(name = "qiao.statistics.snapshot-check", defaultValue = "10m")
           Duration checkEvery) {
     this.em = em;
     this.outbox = outbox;
     this.clock = clock;
+    this.locks = locks;
     this.checkEvery = checkEvery;
   }
 
   void onStart(@Observes StartupEvent event) {
     schedule =
-        DailySchedule.start("incident-statistics-snapshot", clock, checkEvery, this::snapshot);
+        DailySchedule.start(
+            "incident-statistics-snapshot",
+            clock,
+            checkEvery,
+            locks.lock("incident-statistics-snapshot"),
+            this::snapshot);
   }
 
   void onStop(@Observes ShutdownEvent event) {

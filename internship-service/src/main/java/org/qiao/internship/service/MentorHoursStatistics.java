@@ -20,6 +20,7 @@ import org.hibernate.query.NativeQuery;
 import org.qiao.internship.domain.HoursKind;
 import org.qiao.internship.domain.MentorHoursCells;
 import org.qiao.internship.domain.Side;
+import org.qiao.kit.cluster.ClusterLocks;
 import org.qiao.kit.outbox.Outbox;
 import org.qiao.kit.statistics.SnapshotDays;
 import org.qiao.kit.time.ChinaTime;
@@ -54,23 +55,31 @@ public class MentorHoursStatistics {
   private final Outbox outbox;
   private final Clock clock;
   private final Duration checkEvery;
+  private final ClusterLocks locks;
   private DailySchedule schedule;
 
   MentorHoursStatistics(
       EntityManager em,
       Outbox outbox,
       Clock clock,
+      ClusterLocks locks,
       @ConfigProperty(name = "qiao.statistics.snapshot-check", defaultValue = "10m")
           Duration checkEvery) {
     this.em = em;
     this.outbox = outbox;
     this.clock = clock;
+    this.locks = locks;
     this.checkEvery = checkEvery;
   }
 
   void onStart(@Observes StartupEvent event) {
     schedule =
-        DailySchedule.start("mentor-hours-statistics-snapshot", clock, checkEvery, this::snapshot);
+        DailySchedule.start(
+            "mentor-hours-statistics-snapshot",
+            clock,
+            checkEvery,
+            locks.lock("mentor-hours-statistics-snapshot"),
+            this::snapshot);
   }
 
   void onStop(@Observes ShutdownEvent event) {

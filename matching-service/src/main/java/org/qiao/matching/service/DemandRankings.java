@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.qiao.kit.cluster.ClusterLock;
+import org.qiao.kit.cluster.ClusterLocks;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.ids.Digests;
 import org.qiao.kit.outbox.Outbox;
@@ -33,7 +35,8 @@ import org.qiao.matching.domain.ranking.TopWatch;
  * qiao.demand-ranking.changed.v1}): after the indexes changed, the tops the changes can reach are
  * brought up to date ({@link TopWatch}: ranked again or merged, never all demands for one changed
  * student) and compared with the last announced top 10 stored in {@code demand_top_matches}. The
- * row is locked while compared, so instances side by side announce a change once.
+ * row is locked while compared, so were two instances to watch, they would still announce a change
+ * once; only the instance holding the watcher's {@link ClusterLock} watches, to save the CPU.
  */
 @ApplicationScoped
 public class DemandRankings {
@@ -59,6 +62,7 @@ public class DemandRankings {
   private final EntityManager em;
   private final Outbox outbox;
   private final Clock clock;
+  private final ClusterLock leader;
   private final ObjectMapper json = EventCodec.mapper();
 
   /** What this instance last saw announced, to skip the database when nothing moved. */
@@ -77,7 +81,9 @@ public class DemandRankings {
       RankingWatchConfig config,
       EntityManager em,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      ClusterLocks locks) {
+    this.leader = locks.lock("ranking-watch");
     this.indexes = indexes;
     this.config = config;
     this.em = em;
@@ -102,6 +108,12 @@ public class DemandRankings {
     try {
       indexes.compactIfWasteful();
       RankingIndexes.Changes changes = indexes.drainChanges();
+      // Every instance's index follows the tables; one instance watches and announces (ADR 0010).
+      // Another takes over when it stops, ranking every demand again first: its tops were not kept.
+      if (!leader.holds()) {
+        watchedOnce = false;
+        return;
+      }
       if (changes.builds() == 0) {
         return; // the first build still reads the database: nothing to rank against yet
       }

@@ -14,12 +14,9 @@ public class DemandViews {
   private final Clock clock;
   private final Skills skills;
 
-  private final RankingIndexes indexes;
-
-  DemandViews(Clock clock, Skills skills, RankingIndexes indexes) {
+  DemandViews(Clock clock, Skills skills) {
     this.clock = clock;
     this.skills = skills;
-    this.indexes = indexes;
   }
 
   /**
@@ -37,7 +34,6 @@ public class DemandViews {
     if (stored == null) {
       return;
     }
-    indexes.demandChanged(stored);
     skills.noteUnknown(incoming.skills.stream().map(DemandView.RequiredSkill::name).toList());
   }
 

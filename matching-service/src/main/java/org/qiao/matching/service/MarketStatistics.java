@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.query.NativeQuery;
+import org.qiao.kit.cluster.ClusterLocks;
 import org.qiao.kit.outbox.Outbox;
 import org.qiao.kit.statistics.SnapshotDays;
 import org.qiao.kit.time.DailySchedule;
@@ -82,6 +83,7 @@ public class MarketStatistics {
   private final Outbox outbox;
   private final Clock clock;
   private final Duration checkEvery;
+  private final ClusterLocks locks;
   private DailySchedule schedule;
 
   MarketStatistics(
@@ -89,17 +91,25 @@ public class MarketStatistics {
       Placements placements,
       Outbox outbox,
       Clock clock,
+      ClusterLocks locks,
       @ConfigProperty(name = "qiao.statistics.snapshot-check", defaultValue = "10m")
           Duration checkEvery) {
     this.em = em;
     this.placements = placements;
     this.outbox = outbox;
     this.clock = clock;
+    this.locks = locks;
     this.checkEvery = checkEvery;
   }
 
   void onStart(@Observes StartupEvent event) {
-    schedule = DailySchedule.start("market-statistics-snapshot", clock, checkEvery, this::snapshot);
+    schedule =
+        DailySchedule.start(
+            "market-statistics-snapshot",
+            clock,
+            checkEvery,
+            locks.lock("market-statistics-snapshot"),
+            this::snapshot);
   }
 
   void onStop(@Observes ShutdownEvent event) {

@@ -30,11 +30,9 @@ public class Placements {
           + " where p.student_id is not null and (r.resumed_at is null or p.hired_at > r.resumed_at)";
 
   private final EntityManager em;
-  private final RankingIndexes indexes;
 
-  Placements(EntityManager em, RankingIndexes indexes) {
+  Placements(EntityManager em) {
     this.em = em;
-    this.indexes = indexes;
   }
 
   /** Stores a hire once (by placement id); a forgotten student's counts without them. */
@@ -49,8 +47,6 @@ public class Placements {
     incoming.persist();
     if (incoming.studentId != null) {
       lockStudent(incoming.studentId);
-      em.flush();
-      indexes.studentHiredChanged(incoming.studentId, isHired(incoming.studentId));
     }
   }
 
@@ -68,7 +64,6 @@ public class Placements {
         .setParameter(1, studentId)
         .setParameter(2, at)
         .executeUpdate();
-    indexes.studentHiredChanged(studentId, isHired(studentId));
   }
 
   /**

@@ -1,27 +1,40 @@
 package org.qiao.matching.service;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
-import org.qiao.kit.db.AfterCompletion;
+import org.qiao.kit.cluster.ClusterLock;
+import org.qiao.kit.cluster.ClusterLocks;
 import org.qiao.kit.time.ChinaTime;
+import org.qiao.matching.config.IndexConfig;
 import org.qiao.matching.domain.DemandView;
 import org.qiao.matching.domain.SkillVocabulary;
 import org.qiao.matching.domain.ranking.Degree;
@@ -31,20 +44,37 @@ import org.qiao.matching.domain.ranking.Profile;
 import org.qiao.matching.domain.ranking.ProfileIndex;
 
 /**
- * The in-memory indexes ranking reads: built from this service's database at start, then kept in
- * step by every committed read-model change (applied after its transaction commits, so a query
- * never sees what a rolled-back event did). Changes committed while the build reads the database
- * are queued and applied after it, in commit order, so none is lost between snapshot and index.
+ * The in-memory indexes ranking reads, one full copy per instance (ADR 0010): built from this
+ * service's database at start, then following the tables through their change log ({@code
+ * read_model_change}, appended by trigger in the transaction of each change): every {@code
+ * follow-interval} the instance reads the rows it has not seen and reloads the students and demands
+ * they name, all in one repeatable-read snapshot. So every instance serves what the tables say
+ * within that interval, whichever instance's consumer wrote them, and a query never sees a change
+ * that rolled back. A rebuild reads a snapshot and follows from that snapshot's position.
  */
 @ApplicationScoped
 public class RankingIndexes {
 
   private static final Logger LOG = Logger.getLogger(RankingIndexes.class);
 
+  /** Rows of the change log read at a time (one page's students are reloaded together). */
+  static final int PAGE = 5_000;
+
+  private static final String PROFILE_COLUMNS =
+      "select student_id, institution_code, major_code, degree, graduation_year,"
+          + " array(select jsonb_array_elements_text(preferred_cities)),"
+          + " array(select e ->> 'key' from jsonb_array_elements(skills) e)"
+          + " from student_profile";
+
   private final DataSource dataSource;
-  private final TransactionSynchronizationRegistry transactions;
   private final SkillVocabulary vocabulary;
   private final Clock clock;
+  private final IndexConfig config;
+  private final ClusterLock trimming;
+  private final Timer rebuildTime;
+
+  /** This run's follower id: positions of instances that stopped are not waited for. */
+  private final UUID instanceId = UUID.randomUUID();
 
   private volatile ProfileIndex profiles = ProfileIndex.build(List.of());
   private final DemandIndex demands = new DemandIndex();
@@ -52,8 +82,19 @@ public class RankingIndexes {
   /** Open demands by id: what the ranking watcher recomputes. */
   private final Map<UUID, OpenDemand> openDemands = new ConcurrentHashMap<>();
 
+  /** Held while reading the log or rebuilding: the two never interleave. */
+  private final Object following = new Object();
+
+  /** The xmin followed to: rows with a smaller tx were all read (guarded by {@link #following}). */
+  private long position = -1;
+
+  /** Rows at or above the position already applied, seq → tx (guarded by {@link #following}). */
+  private final Map<Long, Long> seenAbove = new HashMap<>();
+
+  private Instant lastReport = Instant.EPOCH;
+  private volatile Instant lastFollowed = Instant.EPOCH;
+
   private final Object changes = new Object();
-  private List<Runnable> queuedDuringBuild;
 
   /** Students and demands changed since the watcher last asked (guarded by {@link #changes}). */
   private Map<String, Profile> changedStudents = new HashMap<>();
@@ -61,10 +102,12 @@ public class RankingIndexes {
   private Set<UUID> changedDemands = new HashSet<>();
   private long builds;
 
+  private ScheduledExecutorService follower;
+
   /**
    * What changed in the indexes since the last {@link #drainChanges()}: the students (with the
-   * profile they were last upserted with; null when only hidden, shown or removed since) and the
-   * demands whose entry changed; {@code builds} counts rebuilds so far.
+   * profile they now have; null when removed or hidden) and the demands whose entry changed; {@code
+   * builds} counts rebuilds so far.
    */
   public record Changes(Map<String, Profile> students, Set<UUID> demands, long builds) {
     public boolean isEmpty() {
@@ -74,17 +117,49 @@ public class RankingIndexes {
 
   RankingIndexes(
       DataSource dataSource,
-      TransactionSynchronizationRegistry transactions,
       SkillVocabulary vocabulary,
-      Clock clock) {
+      Clock clock,
+      IndexConfig config,
+      ClusterLocks locks,
+      MeterRegistry registry) {
     this.dataSource = dataSource;
-    this.transactions = transactions;
     this.vocabulary = vocabulary;
     this.clock = clock;
+    this.config = config;
+    this.trimming = locks.lock("index-log-trim");
+    this.rebuildTime = registry.timer("qiao.matching.index.rebuild");
+    Gauge.builder("qiao.matching.index.profiles", this, i -> i.profiles.size())
+        .description("students in this instance's ranking index")
+        .register(registry);
+    Gauge.builder("qiao.matching.index.open.demands", this, i -> i.openDemands.size())
+        .description("open demands in this instance's ranking index")
+        .register(registry);
+    Gauge.builder(
+            "qiao.matching.index.follow.age",
+            this,
+            i -> Duration.between(i.lastFollowed, Instant.now()).toMillis() / 1000.0)
+        .description("seconds since this instance last read the change log")
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   void onStart(@Observes StartupEvent event) {
     rebuild();
+    follower =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "index-follower");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = Math.max(1, config.followInterval().toMillis());
+    follower.scheduleWithFixedDelay(this::followSafely, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (follower != null) {
+      follower.shutdownNow();
+    }
   }
 
   public ProfileIndex profiles() {
@@ -97,81 +172,6 @@ public class RankingIndexes {
 
   public Map<UUID, OpenDemand> openDemands() {
     return Map.copyOf(openDemands);
-  }
-
-  /** After the current transaction commits: the student's profile is this. */
-  public void studentChanged(Profile profile) {
-    afterCommit(
-        () -> profiles.upsert(profile),
-        () -> changedStudents.put(profile.studentId(), profile),
-        null);
-  }
-
-  /**
-   * After the current transaction commits: the student is (hidden, hired) or is no longer (ranked
-   * again) out of every ranking and diagnosis. The state is what the tables say ({@link
-   * Placements#isHired}), so a rebuild reads the same.
-   */
-  public void studentHiredChanged(String studentId, boolean hired) {
-    afterCommit(
-        () -> profiles.setHidden(studentId, hired),
-        () -> changedStudents.putIfAbsent(studentId, null), // a profile noted before still holds
-        null);
-  }
-
-  /** After the current transaction commits: the student is gone from every result. */
-  public void studentForgotten(String studentId) {
-    afterCommit(() -> profiles.remove(studentId), () -> changedStudents.put(studentId, null), null);
-  }
-
-  /** After the current transaction commits: the demand is open as this, or no longer open. */
-  public void demandChanged(DemandView view) {
-    boolean open = view.isOpen(ChinaTime.today(clock));
-    OpenDemand demand =
-        open
-            ? new OpenDemand(view.demandId, view.enterpriseCode, view.criteria(vocabulary, null))
-            : null;
-    UUID id = view.demandId;
-    afterCommit(() -> putDemand(id, demand), null, id);
-  }
-
-  private void putDemand(UUID id, OpenDemand demand) {
-    if (demand == null) {
-      demands.remove(id);
-      openDemands.remove(id);
-    } else {
-      demands.upsert(demand);
-      openDemands.put(id, demand);
-    }
-  }
-
-  /** One index change, applied after its transaction commits. */
-  private record Pending(Runnable change, Runnable noteStudent, UUID demandId) {}
-
-  private static final Object PENDING = new Object();
-
-  /**
-   * Queues the change for after the commit, in the order the transaction made it: one callback per
-   * transaction applies them all in that order (a poll's profile, then its forget, must not reach
-   * the index the other way round; the transaction manager does not promise to call separate
-   * callbacks in registration order).
-   */
-  private void afterCommit(Runnable change, Runnable noteStudent, UUID demandId) {
-    @SuppressWarnings("unchecked")
-    List<Pending> pending = (List<Pending>) transactions.getResource(PENDING);
-    if (pending == null) {
-      List<Pending> created = new ArrayList<>();
-      transactions.putResource(PENDING, created);
-      AfterCompletion.register(
-          transactions,
-          committed -> {
-            if (committed) {
-              created.forEach(p -> apply(p.change(), p.noteStudent(), p.demandId()));
-            }
-          });
-      pending = created;
-    }
-    pending.add(new Pending(change, noteStudent, demandId));
   }
 
   /** Whether the student changed again since the watcher last asked. */
@@ -195,26 +195,6 @@ public class RankingIndexes {
   }
 
   /**
-   * Applies a change to the index being served at once and, while a build reads the database, also
-   * queues it for the new index (changes are upserts and removes by id, so replaying one the
-   * snapshot already holds is harmless): a rebuild never delays a change or a forget.
-   */
-  private void apply(Runnable change, Runnable noteStudent, UUID demandId) {
-    synchronized (changes) {
-      change.run();
-      if (noteStudent != null) {
-        noteStudent.run();
-      }
-      if (demandId != null) {
-        changedDemands.add(demandId);
-      }
-      if (queuedDuringBuild != null) {
-        queuedDuringBuild.add(change);
-      }
-    }
-  }
-
-  /**
    * Rebuilds when replaced and removed students hold many slots (the index appends a changed
    * student and retires the old slot; only a build reclaims them). Called by the ranking watcher.
    */
@@ -228,75 +208,235 @@ public class RankingIndexes {
     }
   }
 
-  /**
-   * Reads every profile and open demand from the database into fresh indexes. If that fails, the
-   * served index stays (every change was applied to it too) and the error goes to the caller.
-   */
-  public void rebuild() {
-    synchronized (changes) {
-      queuedDuringBuild = new ArrayList<>();
-    }
-    long started = System.nanoTime();
+  private void followSafely() {
     try {
-      List<Profile> loaded;
-      Set<String> hired;
-      Map<UUID, OpenDemand> open;
+      follow();
+    } catch (RuntimeException e) {
+      LOG.warnf("Following the read models failed; trying again: %s", e.toString());
+    }
+  }
+
+  /**
+   * Reads the change log from the position on and applies what it names; returns how many rows it
+   * applied. Public for tests that must see a change before they go on.
+   */
+  public int follow() {
+    synchronized (following) {
+      if (position < 0 || silentTooLong()) {
+        rebuild();
+      }
+      int applied = 0;
+      long xmin;
+      Map<String, Profile> students = new LinkedHashMap<>();
+      Set<String> hired = new HashSet<>();
+      Set<UUID> demandIds = new LinkedHashSet<>();
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        open = loadOpenDemands();
-        loaded = loadProfiles(c);
-        hired = loadHired(c);
+        xmin = snapshotXmin(c);
+        long after = -1;
+        while (true) {
+          Set<String> studentIds = new LinkedHashSet<>();
+          int read = 0;
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "select seq, tx::text::bigint, kind, ref from read_model_change"
+                      + " where tx >= ?::text::xid8 and seq > ? order by seq limit "
+                      + PAGE)) {
+            s.setString(1, Long.toString(position));
+            s.setLong(2, after);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                read++;
+                long seq = r.getLong(1);
+                after = seq;
+                if (seenAbove.containsKey(seq)) {
+                  continue;
+                }
+                seenAbove.put(seq, r.getLong(2));
+                applied++;
+                if ("demand".equals(r.getString(3))) {
+                  demandIds.add(UUID.fromString(r.getString(4)));
+                } else {
+                  studentIds.add(r.getString(4));
+                }
+              }
+            }
+          }
+          if (!studentIds.isEmpty()) {
+            Map<String, Profile> loaded = loadProfiles(c, studentIds);
+            for (String id : studentIds) {
+              students.put(id, loaded.get(id));
+            }
+            hired.addAll(loadHired(c, studentIds));
+          }
+          if (read < PAGE) {
+            break;
+          }
+        }
+        c.commit();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the read-model change log", e);
+      }
+      Map<UUID, OpenDemand> loadedDemands = demandIds.isEmpty() ? Map.of() : loadDemands(demandIds);
+      synchronized (changes) {
+        students.forEach(
+            (id, profile) -> {
+              if (profile == null) {
+                profiles.remove(id);
+                changedStudents.put(id, null);
+              } else {
+                profiles.upsert(profile);
+                boolean isHired = hired.contains(id);
+                profiles.setHidden(id, isHired);
+                changedStudents.put(id, isHired ? null : profile);
+              }
+            });
+        for (UUID id : demandIds) {
+          putDemand(id, loadedDemands.get(id));
+          changedDemands.add(id);
+        }
+      }
+      position = xmin;
+      seenAbove.values().removeIf(tx -> tx < xmin);
+      lastFollowed = Instant.now();
+      report();
+      return applied;
+    }
+  }
+
+  /** A follower that could not read for longer than others wait for it may have lost rows. */
+  private boolean silentTooLong() {
+    return !lastFollowed.equals(Instant.EPOCH)
+        && Duration.between(lastFollowed, Instant.now()).compareTo(config.followerTimeout()) > 0;
+  }
+
+  /**
+   * Every report interval: this instance's position, and (on one instance) the log trimmed below
+   * every live follower's position and past its retention.
+   */
+  private void report() {
+    Instant now = Instant.now();
+    if (Duration.between(lastReport, now).compareTo(config.reportInterval()) < 0) {
+      return;
+    }
+    lastReport = now;
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "insert into index_follower (instance_id, position, seen_at)"
+                  + " values (?, ?::text::xid8, now()) on conflict (instance_id)"
+                  + " do update set position = excluded.position, seen_at = excluded.seen_at")) {
+        s.setObject(1, instanceId);
+        s.setString(2, Long.toString(position));
+        s.executeUpdate();
+      }
+      if (trimming.holds()) {
+        double timeout = config.followerTimeout().toSeconds();
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "delete from index_follower where seen_at < now() - make_interval(secs => ?)")) {
+          s.setDouble(1, timeout);
+          s.executeUpdate();
+        }
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "delete from read_model_change where tx < (select min(position) from"
+                    + " index_follower) or changed_at < now() - make_interval(secs => ?)")) {
+          s.setDouble(1, config.logRetention().toSeconds());
+          s.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      LOG.debugf("Cannot report the index position: %s", e.getMessage());
+    }
+  }
+
+  private static long snapshotXmin(Connection c) throws SQLException {
+    // The first statement fixes a repeatable-read transaction's snapshot: this is its xmin.
+    try (PreparedStatement s =
+            c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+        ResultSet r = s.executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  private void putDemand(UUID id, OpenDemand demand) {
+    if (demand == null) {
+      demands.remove(id);
+      openDemands.remove(id);
+    } else {
+      demands.upsert(demand);
+      openDemands.put(id, demand);
+    }
+  }
+
+  /**
+   * Reads every profile and open demand from one snapshot of the database into fresh indexes and
+   * follows the log from that snapshot's position. If that fails, the served index stays and the
+   * error goes to the caller.
+   */
+  public void rebuild() {
+    synchronized (following) {
+      long started = System.nanoTime();
+      List<Profile> loaded;
+      Set<String> hired;
+      Map<UUID, OpenDemand> open;
+      long xmin;
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        xmin = snapshotXmin(c);
+        loaded = new ArrayList<>(loadProfiles(c, null).values());
+        hired = loadHired(c, null);
         c.commit();
       } catch (SQLException e) {
         throw new IllegalStateException("cannot read the read models to build the index", e);
       }
+      // Read after the snapshot, so no older than it: the log's rows replay on top harmlessly.
+      open = loadOpenDemands();
       ProfileIndex built = ProfileIndex.build(loaded);
       hired.forEach(id -> built.setHidden(id, true));
       synchronized (changes) {
-        ProfileIndex served = profiles;
         profiles = built;
         openDemands.keySet().forEach(demands::remove);
         openDemands.clear();
         open.forEach(this::putDemand);
-        try {
-          queuedDuringBuild.forEach(Runnable::run);
-        } catch (RuntimeException e) {
-          profiles = served; // keep serving the index every change reached
-          throw e;
-        }
-      }
-      LOG.infof(
-          "ranking index built: %d profiles, %d open demands in %d ms",
-          built.size(), open.size(), (System.nanoTime() - started) / 1_000_000);
-    } finally {
-      synchronized (changes) {
-        queuedDuringBuild = null;
         builds++;
       }
+      position = xmin;
+      seenAbove.clear();
+      lastFollowed = Instant.now();
+      long took = System.nanoTime() - started;
+      rebuildTime.record(took, TimeUnit.NANOSECONDS);
+      LOG.infof(
+          "ranking index built: %d profiles, %d open demands in %d ms",
+          built.size(), open.size(), took / 1_000_000);
     }
   }
 
-  private List<Profile> loadProfiles(Connection c) throws SQLException {
+  /** The profiles of the given students (all when null), by id; an absent id has none. */
+  private static Map<String, Profile> loadProfiles(Connection c, Collection<String> ids)
+      throws SQLException {
+    String only = ids == null ? "" : " where student_id = any(?)";
     Map<String, Set<String>> verified = new HashMap<>();
     try (PreparedStatement s =
-            c.prepareStatement("select student_id, skill_key from verified_skill");
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        verified.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(2));
+        c.prepareStatement("select student_id, skill_key from verified_skill" + only)) {
+      bindIds(c, s, ids);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          verified.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(2));
+        }
       }
     }
-    List<Profile> loaded = new ArrayList<>();
+    Map<String, Profile> loaded = new LinkedHashMap<>();
     // Skill keys and cities repeat across a million rows: one String each, not one per row.
     Map<String, String> shared = new HashMap<>();
     // The skill keys and cities as text arrays, taken apart by PostgreSQL: rendering each jsonb
     // as text and parsing it again with Jackson was most of a rebuild's time (issue 17).
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "select student_id, institution_code, major_code, degree, graduation_year,"
-                + " array(select jsonb_array_elements_text(preferred_cities)),"
-                + " array(select e ->> 'key' from jsonb_array_elements(skills) e)"
-                + " from student_profile")) {
+    try (PreparedStatement s = c.prepareStatement(PROFILE_COLUMNS + only)) {
+      bindIds(c, s, ids);
       s.setFetchSize(10_000);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -309,7 +449,8 @@ public class RankingIndexes {
           for (String city : (String[]) r.getArray(6).getArray()) {
             cities.add(shared.computeIfAbsent(city, k -> k));
           }
-          loaded.add(
+          loaded.put(
+              id,
               new Profile(
                   id,
                   shared.computeIfAbsent(r.getString(2), k -> k),
@@ -325,13 +466,27 @@ public class RankingIndexes {
     return loaded;
   }
 
-  /** Students out of rankings: hired, and not seeking work again since ({@link Placements}). */
-  private static Set<String> loadHired(Connection c) throws SQLException {
+  private static void bindIds(Connection c, PreparedStatement s, Collection<String> ids)
+      throws SQLException {
+    if (ids != null) {
+      s.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+    }
+  }
+
+  /**
+   * Of the given students (all when null), those out of rankings: hired, and not seeking work again
+   * since ({@link Placements}).
+   */
+  private static Set<String> loadHired(Connection c, Collection<String> ids) throws SQLException {
     Set<String> hired = new HashSet<>();
-    try (PreparedStatement s = c.prepareStatement(Placements.HIRED_STUDENTS);
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        hired.add(r.getString(1));
+    try (PreparedStatement s =
+        c.prepareStatement(
+            Placements.HIRED_STUDENTS + (ids == null ? "" : " and p.student_id = any(?)"))) {
+      bindIds(c, s, ids);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          hired.add(r.getString(1));
+        }
       }
     }
     return hired;
@@ -344,13 +499,34 @@ public class RankingIndexes {
         .run(
             () -> {
               for (DemandView v : DemandView.<DemandView>list("status", "PUBLISHED")) {
-                if (v.isOpen(ChinaTime.today(clock))) {
-                  open.put(
-                      v.demandId,
-                      new OpenDemand(v.demandId, v.enterpriseCode, v.criteria(vocabulary, null)));
+                OpenDemand d = openOrNull(v);
+                if (d != null) {
+                  open.put(v.demandId, d);
                 }
               }
             });
     return open;
+  }
+
+  /** The named demands that are open now; a closed or unknown one is absent. */
+  private Map<UUID, OpenDemand> loadDemands(Collection<UUID> ids) {
+    Map<UUID, OpenDemand> open = new HashMap<>();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              for (DemandView v : DemandView.<DemandView>list("demandId in ?1", ids)) {
+                OpenDemand d = openOrNull(v);
+                if (d != null) {
+                  open.put(v.demandId, d);
+                }
+              }
+            });
+    return open;
+  }
+
+  private OpenDemand openOrNull(DemandView v) {
+    return v.isOpen(ChinaTime.today(clock))
+        ? new OpenDemand(v.demandId, v.enterpriseCode, v.criteria(vocabulary, null))
+        : null;
   }
 }

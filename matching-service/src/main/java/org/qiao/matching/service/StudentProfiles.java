@@ -4,13 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.query.NativeQuery;
 import org.qiao.matching.domain.ForgottenStudent;
 import org.qiao.matching.domain.HeldSkill;
 import org.qiao.matching.domain.StudentProfile;
@@ -28,19 +25,13 @@ public class StudentProfiles {
 
   private final EntityManager em;
   private final Skills skills;
-  private final RankingIndexes indexes;
   private final Applications applications;
   private final Placements placements;
 
   StudentProfiles(
-      EntityManager em,
-      Skills skills,
-      RankingIndexes indexes,
-      Applications applications,
-      Placements placements) {
+      EntityManager em, Skills skills, Applications applications, Placements placements) {
     this.em = em;
     this.skills = skills;
-    this.indexes = indexes;
     this.applications = applications;
     this.placements = placements;
   }
@@ -73,7 +64,6 @@ public class StudentProfiles {
     Map<String, StudentProfile> stored = new HashMap<>();
     StudentProfile.<StudentProfile>list("studentId in ?1", ids)
         .forEach(p -> stored.put(p.studentId, p));
-    Map<String, List<String>> verified = verifiedKeys(ids);
     for (PublishedProfile p : published) {
       StudentProfile incoming = p.profile();
       String id = incoming.studentId;
@@ -91,7 +81,6 @@ public class StudentProfiles {
       }
       stored.put(id, now);
       skills.noteUnknown(incoming.skills.stream().map(HeldSkill::name).toList());
-      indexes.studentChanged(now.toProfile(verified.getOrDefault(id, List.of())));
     }
   }
 
@@ -126,7 +115,6 @@ public class StudentProfiles {
         .setParameter(1, studentId)
         .setParameter(2, "[{\"studentId\":\"" + studentId + "\"}]")
         .executeUpdate();
-    indexes.studentForgotten(studentId);
   }
 
   /** Records the skills an internship's mentors verified; counted once per internship and skill. */
@@ -155,32 +143,6 @@ public class StudentProfiles {
           .setParameter(7, at)
           .executeUpdate();
     }
-    StudentProfile profile = StudentProfile.findById(studentId);
-    if (profile != null) {
-      indexes.studentChanged(profile.toProfile(verifiedKeys(studentId)));
-    }
-  }
-
-  private List<String> verifiedKeys(String studentId) {
-    return verifiedKeys(List.of(studentId)).getOrDefault(studentId, List.of());
-  }
-
-  private Map<String, List<String>> verifiedKeys(Collection<String> studentIds) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select distinct student_id, skill_key from verified_skill"
-                    + " where student_id in (?1)")
-            .unwrap(NativeQuery.class)
-            // Reads one table: only pending changes to it need flushing first.
-            .addSynchronizedQuerySpace("verified_skill")
-            .setParameterList(1, studentIds)
-            .getResultList();
-    Map<String, List<String>> keys = new HashMap<>();
-    for (Object[] row : rows) {
-      keys.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
-    }
-    return keys;
   }
 
   private boolean isForgotten(String studentId) {

@@ -279,7 +279,8 @@ public final class Events {
     }
 
     public CloudEvent event() {
-      String type = "qiao.demand.published.v1";
+      // The event that leaves a demand in its status.
+      String type = "CLOSED".equals(status) ? "qiao.demand.closed.v1" : "qiao.demand.published.v1";
       ObjectNode d = ContractExamples.data(type);
       d.put("demandId", id).put("city", city).put("headcount", headcount).put("version", version);
       d.put("occupationCode", occupationCode).put("status", status);

@@ -13,11 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.qiao.kit.cluster.ClusterLock;
+import org.qiao.kit.cluster.ClusterLocks;
 import org.qiao.kit.config.FatalErrors;
 
 /**
  * Deletes what the kit's tables no longer need: published outbox rows, inbox entries older than any
- * redelivery Kafka would still make, and idempotency records older than a client would retry.
+ * redelivery Kafka would still make, and idempotency records older than a client would retry. One
+ * instance of a service runs it (a {@link ClusterLock}); the work is safe twice, only wasted.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -48,11 +51,13 @@ public class Housekeeping {
 
   private final EntityManager em;
   private final Config config;
+  private final ClusterLock once;
   private ScheduledExecutorService scheduler;
 
-  Housekeeping(EntityManager em, Config config) {
+  Housekeeping(EntityManager em, Config config, ClusterLocks locks) {
     this.em = em;
     this.config = config;
+    this.once = locks.lock("housekeeping");
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -93,6 +98,9 @@ public class Housekeeping {
 
   private void runSafely() {
     try {
+      if (!once.holds()) {
+        return;
+      }
       Deleted d = runOnce();
       LOG.debugf("Housekeeping deleted %s", d);
     } catch (Throwable e) {

@@ -8,11 +8,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
+import org.qiao.kit.cluster.ClusterLock;
 
 /**
  * Runs a task for each day that has closed in China time: at start (so a missing snapshot appears
  * at once) and then every {@code interval}, each time with the last closed day. The task must be
  * idempotent per day (computed once, then a no-op); a failure is logged and retried next round.
+ * Only the instance holding the schedule's {@link ClusterLock} runs it: once per service, however
+ * many instances, and another instance takes over within a round when the holder dies.
  */
 public final class DailySchedule implements AutoCloseable {
 
@@ -25,7 +28,11 @@ public final class DailySchedule implements AutoCloseable {
   }
 
   public static DailySchedule start(
-      String name, Clock clock, Duration interval, Consumer<LocalDate> forClosedDay) {
+      String name,
+      Clock clock,
+      Duration interval,
+      ClusterLock once,
+      Consumer<LocalDate> forClosedDay) {
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -37,6 +44,9 @@ public final class DailySchedule implements AutoCloseable {
     executor.scheduleWithFixedDelay(
         () -> {
           LocalDate day = ChinaTime.lastClosedDay(clock);
+          if (!once.holds()) {
+            return;
+          }
           try {
             forClosedDay.accept(day);
           } catch (RuntimeException e) {

@@ -11,13 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.qiao.kit.cluster.ClusterLock;
+import org.qiao.kit.cluster.ClusterLocks;
 import org.qiao.kit.time.ChinaTime;
 import org.qiao.talentdemand.config.TalentDemandConfig;
 
 /**
  * Expires published demands the day after their valid-through date (China time), and invitations
- * and applications unanswered in time, by itself, in batches; several instances can run it at once
- * (rows are locked with SKIP LOCKED).
+ * and applications unanswered in time, by itself, in batches. One instance runs it (a {@link
+ * ClusterLock}); were two to, rows are locked with SKIP LOCKED and nothing expires twice.
  */
 @ApplicationScoped
 public class ExpiryJob {
@@ -28,13 +30,16 @@ public class ExpiryJob {
   private final ApplicationService applications;
   private final TalentDemandConfig config;
   private final Clock clock;
+  private final ClusterLock once;
   private ScheduledExecutorService scheduler;
 
   ExpiryJob(
       DemandService demands,
       ApplicationService applications,
       TalentDemandConfig config,
-      Clock clock) {
+      Clock clock,
+      ClusterLocks locks) {
+    this.once = locks.lock("demand-expiry");
     this.demands = demands;
     this.applications = applications;
     this.config = config;
@@ -80,6 +85,9 @@ public class ExpiryJob {
 
   private void runSafely() {
     try {
+      if (!once.holds()) {
+        return;
+      }
       int expired = runOnce(ChinaTime.today(clock));
       if (expired > 0) {
         LOG.infof("Expired %d demands", expired);
