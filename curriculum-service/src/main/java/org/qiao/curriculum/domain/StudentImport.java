@@ -37,6 +37,12 @@ public class StudentImport extends PanacheEntityBase {
   @Column(nullable = false)
   public ImportStatus status;
 
+  /**
+   * The service instance that runs the job: when it stops, its unfinished jobs are marked failed by
+   * the next instance to start, never while it runs.
+   */
+  public UUID runner;
+
   @Column(name = "rows_read", nullable = false)
   public long rowsRead;
 

@@ -32,6 +32,7 @@ import org.qiao.curriculum.service.importing.ImportFileException;
 import org.qiao.curriculum.service.importing.ImportFormat;
 import org.qiao.curriculum.service.importing.SourceRow;
 import org.qiao.curriculum.service.importing.StudentFileReader;
+import org.qiao.kit.cluster.ClusterLocks;
 import org.qiao.kit.db.AfterCompletion;
 import org.qiao.kit.db.Failures;
 import org.qiao.kit.http.UploadBodies;
@@ -61,6 +62,11 @@ public class ImportService {
   private final Clock clock;
   private final CurriculumConfig.Imports config;
   private final Path directory;
+
+  /** This instance's folder under {@link #directory}. */
+  private final Path uploads;
+
+  private final ClusterLocks locks;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -75,7 +81,8 @@ public class ImportService {
       Callers callers,
       EntityManager em,
       Clock clock,
-      CurriculumConfig config) {
+      CurriculumConfig config,
+      ClusterLocks locks) {
     this.records = records;
     this.transactions = transactions;
     this.callers = callers;
@@ -87,30 +94,46 @@ public class ImportService {
             .imports()
             .directory()
             .orElse(Path.of(System.getProperty("java.io.tmpdir"), "qiao-student-imports"));
+    this.locks = locks;
+    this.uploads = directory.resolve(locks.instanceId().toString());
   }
 
   void onStart(@Observes StartupEvent start) throws IOException {
-    // Uploads hold personal data: a folder only this service's user can read, and nothing left
-    // in it from a run that stopped (those jobs are marked failed below).
-    Files.createDirectories(directory);
-    try {
-      Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-    } catch (UnsupportedOperationException e) {
-      LOG.warnf("Cannot restrict %s to its owner on this file system", directory);
-    }
-    try (var stale = Files.list(directory)) {
-      for (Path f : stale.toList()) {
-        Files.deleteIfExists(f);
+    // This instance's jobs and upload files are its own while it holds its lock; another instance
+    // (several run side by side) clears them only after this one stopped.
+    locks.holdInstanceLock();
+    // Uploads hold personal data: a folder only this service's user can read, one folder per
+    // instance, and nothing left from an instance that stopped (its jobs are marked failed below).
+    Files.createDirectories(uploads);
+    restrictToOwner(directory);
+    restrictToOwner(uploads);
+    try (var entries = Files.list(directory)) {
+      for (Path f : entries.toList()) {
+        UUID owner = instanceOf(f);
+        if (owner == null || !owner.equals(locks.instanceId()) && !locks.isRunning(owner)) {
+          deleteTree(f);
+        }
       }
     }
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
+              List<UUID> runners =
+                  em.createQuery(
+                          "select distinct j.runner from StudentImport j where j.status in ?1"
+                              + " and j.runner is not null",
+                          UUID.class)
+                      .setParameter(1, List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
+                      .getResultList();
+              List<UUID> stopped =
+                  runners.stream()
+                      .filter(r -> !r.equals(locks.instanceId()) && !locks.isRunning(r))
+                      .toList();
               int cut =
                   em.createQuery(
                           "update StudentImport j set j.status = ?1, j.failure = ?2,"
                               + " j.finishedAt = ?3, j.version = j.version + 1"
-                              + " where j.status in ?4")
+                              + " where j.status in ?4 and (j.runner is null or j.runner in ?5)")
                       .setParameter(1, ImportStatus.FAILED)
                       .setParameter(
                           2,
@@ -118,11 +141,37 @@ public class ImportService {
                               + " (rows are upserted by student number, nothing is stored twice)")
                       .setParameter(3, clock.instant())
                       .setParameter(4, List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
+                      // An empty IN list is not valid SQL: a random id matches no job.
+                      .setParameter(5, stopped.isEmpty() ? List.of(UUID.randomUUID()) : stopped)
                       .executeUpdate();
               if (cut > 0) {
                 LOG.warnf("%d student imports were cut off by a restart and marked failed", cut);
               }
             });
+  }
+
+  private static UUID instanceOf(Path entry) {
+    try {
+      return UUID.fromString(entry.getFileName().toString());
+    } catch (IllegalArgumentException e) {
+      return null; // a file from before uploads had a folder per instance
+    }
+  }
+
+  private static void restrictToOwner(Path folder) throws IOException {
+    try {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      LOG.warnf("Cannot restrict %s to its owner on this file system", folder);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
@@ -141,7 +190,7 @@ public class ImportService {
 
   /** A new file in the upload folder for one upload to be streamed into. */
   public Path newUploadFile() {
-    return directory.resolve("upload-" + UUID.randomUUID() + ".part");
+    return uploads.resolve("upload-" + UUID.randomUUID() + ".part");
   }
 
   /**
@@ -155,6 +204,7 @@ public class ImportService {
     StudentImport job =
         StudentImport.queue(
             Ids.newId(clock), i.id, format.name(), upload.sha256(), upload.size(), clock.instant());
+    job.runner = locks.instanceId();
     Path file = upload.file();
     job.persist();
     afterCommit(
@@ -171,6 +221,7 @@ public class ImportService {
     StudentImport job =
         StudentImport.queue(
             Ids.newId(clock), i.id, "JSON", Digests.sha256Hex(body), body.length, clock.instant());
+    job.runner = locks.instanceId();
     job.persist();
     afterCommit(
         job.id,
