@@ -22,12 +22,34 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPlatform {
 
-  /** A service and its heap: small by default; more young generation where bulk work runs. */
-  record Service(String name, int port, String database, List<String> heap) {
+  /**
+   * A service instance and its heap: small by default; more young generation where bulk work runs.
+   * {@code module} is the service (its jar); {@code name} the instance ({@code matching-service},
+   * then {@code matching-service-2}, …).
+   */
+  record Service(String name, String module, int port, String database, List<String> heap) {
     Service(String name, int port, String database) {
       this(name, port, database, List.of("-Xms64m", "-Xmx512m"));
     }
+
+    Service(String name, int port, String database, List<String> heap) {
+      this(name, name, port, database, heap);
+    }
+
+    /** Instance k (from 2) of the service: its own port (100 above the last), the same database. */
+    Service instance(int k) {
+      return new Service(module + "-" + k, module, port + 100 * (k - 1), database, heap);
+    }
+
+    /** QIAO_INSTANCES_MATCHING for matching-service, QIAO_INSTANCES_TALENT_DEMAND, … */
+    String instancesVariable() {
+      return "QIAO_INSTANCES_"
+          + module.replace("-service", "").replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+    }
   }
+
+  /** At most this many instances of one service (ports stay below the next service's +100s). */
+  static final int MAX_INSTANCES = 4;
 
   static final List<Service> SERVICES =
       List.of(
@@ -60,6 +82,32 @@ public final class LocalPlatform {
   private LocalPlatform(Path root, Path home) {
     this.root = root;
     this.home = home;
+  }
+
+  /**
+   * Every service instance to run: one of each service, or as many as {@code QIAO_INSTANCES_<X>}
+   * says (several instances share the service's database and consumer group, as in production).
+   */
+  static List<Service> instances(Map<String, String> env) {
+    List<Service> all = new ArrayList<>();
+    for (Service s : SERVICES) {
+      String asked = env.getOrDefault(s.instancesVariable(), "1").strip();
+      int n;
+      try {
+        n = Integer.parseInt(asked);
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 1 || n > MAX_INSTANCES) {
+        throw new IllegalArgumentException(
+            s.instancesVariable() + " must be 1 to " + MAX_INSTANCES + ", not " + asked);
+      }
+      all.add(s);
+      for (int k = 2; k <= n; k++) {
+        all.add(s.instance(k));
+      }
+    }
+    return all;
   }
 
   public static void main(String[] args) throws Exception {
@@ -116,6 +164,9 @@ public final class LocalPlatform {
                                                     university, student, mentor, government,
                                                     admin); SUBJECT is the person acting (a
                                                     student's pseudonymous id, a mentor's id)
+                                                    QIAO_INSTANCES_MATCHING=2 (or _TALENT_DEMAND,
+                                                    _CURRICULUM, _INTERNSHIP; up to 4) runs more
+                                                    instances of a service, each 100 ports up
                deploy/qiao stop                     stop a running platform
                deploy/qiao status                   each component: ready, starting, down or
                                                     failed, with pid, uptime and restarts
@@ -152,6 +203,7 @@ public final class LocalPlatform {
                 },
                 "qiao-shutdown"));
 
+    List<Service> services = instances(env);
     Tokens tokens = new Tokens(home);
     tokens.ensureKeyPair();
     Supervisor watch = new Supervisor(home, env);
@@ -161,13 +213,13 @@ public final class LocalPlatform {
     watch.start();
     String jdbcBase = startPostgres();
     String bootstrap = startKafka();
-    for (Service s : SERVICES) {
+    for (Service s : services) {
       Path log = home.resolve("logs").resolve(s.name() + ".log");
       System.out.println("Starting " + s.name() + " on port " + s.port() + " (log: " + log + ")");
       watch.startService(
           s, log, () -> startService(s, log, jdbcBase, bootstrap, tokens.publicKeyFile()));
     }
-    for (Service s : SERVICES) {
+    for (Service s : services) {
       watch.awaitReady(s.name());
     }
     Path portalLog = home.resolve("logs").resolve(PORTAL.name() + ".log");
@@ -181,7 +233,7 @@ public final class LocalPlatform {
     System.out.println();
     System.out.println("Qiao is up. Logs: " + home.resolve("logs"));
     System.out.printf("  %-22s %-30s %s%n", "service", "API", "Swagger UI");
-    for (Service s : SERVICES) {
+    for (Service s : services) {
       System.out.printf(
           "  %-22s %-30s %s%n",
           s.name(),
@@ -214,7 +266,7 @@ public final class LocalPlatform {
       ports.add(kafkaPort);
       ports.add(kafkaPort + 1);
     }
-    SERVICES.forEach(s -> ports.add(s.port()));
+    instances(env).forEach(s -> ports.add(s.port()));
     ports.add(PORTAL.port());
     for (int port : ports) {
       try (var socket = new java.net.ServerSocket()) {
@@ -363,7 +415,7 @@ public final class LocalPlatform {
 
   private Process startService(
       Service s, Path log, String jdbcBase, String bootstrap, Path publicKey) throws IOException {
-    Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    Path jar = root.resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build first (deploy/qiao run builds it)");
     }
@@ -395,7 +447,7 @@ public final class LocalPlatform {
     e.put(
         "QIAO_HTTP_RATE_LIMIT_ENABLED", env.getOrDefault("QIAO_HTTP_RATE_LIMIT_ENABLED", "false"));
     e.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
-    if (s.name().equals("curriculum-service")
+    if (s.module().equals("curriculum-service")
         && !env.containsKey("QIAO_CURRICULUM_PSEUDONYM_CURRENT_KEY")) {
       // This platform's own pseudonym key, made on first run and kept (ids stay stable across
       // restarts); a deployment brings its key from its secret store instead.
@@ -403,7 +455,7 @@ public final class LocalPlatform {
       e.put("QIAO_CURRICULUM_PSEUDONYM_KEYS_LOCAL", localSecret("pseudonym-key"));
       e.put("QIAO_CURRICULUM_IMPORTS_DIRECTORY", home.resolve("imports").toString());
     }
-    if (s.name().equals("matching-service")
+    if (s.module().equals("matching-service")
         && !env.containsKey("QIAO_PARTNERS_WEBHOOKS_ALLOWED_HOSTS")) {
       // Locally, a partner's webhook receiver runs on this machine (ADR 0018); production
       // delivers to public https addresses only.
