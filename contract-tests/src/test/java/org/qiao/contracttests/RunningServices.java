@@ -68,6 +68,15 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
     this.services = List.of(services);
   }
 
+  /** Environment every service (not the portal) starts with, beyond the test defaults. */
+  private final Map<String, String> environment = new LinkedHashMap<>();
+
+  /** Starts every service with these variables too (e.g. an OTLP collector to export to). */
+  public RunningServices withEnvironment(Map<String, String> variables) {
+    environment.putAll(variables);
+    return this;
+  }
+
   /** The base URI of a running service, e.g. {@code http://127.0.0.1:41234}. */
   public String baseUri(String service) {
     Integer port = ports.get(service);
@@ -195,6 +204,9 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
     // curriculum-service derives pseudonymous ids with a key that production keeps secret.
     env.put("QIAO_CURRICULUM_PSEUDONYM_CURRENT_KEY", "contract");
     env.put("QIAO_CURRICULUM_PSEUDONYM_KEYS_CONTRACT", PSEUDONYM_KEY);
+    // Readable log tails when a test fails (production's JSON lines are the kit's default).
+    env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+    env.putAll(environment);
     env.putAll(extraEnv);
     Path log = logs.resolve(s.name() + ".log");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -38,6 +38,7 @@ import org.qiao.kit.db.Failures;
 import org.qiao.kit.http.UploadBodies;
 import org.qiao.kit.ids.Digests;
 import org.qiao.kit.ids.Ids;
+import org.qiao.kit.metrics.DatabaseGauges;
 import org.qiao.kit.problem.ProblemException;
 
 /**
@@ -82,7 +83,13 @@ public class ImportService {
       EntityManager em,
       Clock clock,
       CurriculumConfig config,
-      ClusterLocks locks) {
+      ClusterLocks locks,
+      DatabaseGauges gauges) {
+    gauges.register(
+        "qiao.imports.running",
+        "student imports queued or running, on every instance",
+        null,
+        "select count(*) from student_import where status in ('QUEUED', 'RUNNING')");
     this.records = records;
     this.transactions = transactions;
     this.callers = callers;

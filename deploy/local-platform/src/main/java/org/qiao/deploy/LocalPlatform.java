@@ -166,7 +166,9 @@ public final class LocalPlatform {
                                                     student's pseudonymous id, a mentor's id)
                                                     QIAO_INSTANCES_MATCHING=2 (or _TALENT_DEMAND,
                                                     _CURRICULUM, _INTERNSHIP; up to 4) runs more
-                                                    instances of a service, each 100 ports up
+                                                    instances of a service, each 100 ports up;
+                                                    QIAO_OTLP_ENDPOINT=http://host:4318 sends
+                                                    traces there (OTLP over HTTP)
                deploy/qiao stop                     stop a running platform
                deploy/qiao status                   each component: ready, starting, down or
                                                     failed, with pid, uptime and restarts
@@ -447,6 +449,16 @@ public final class LocalPlatform {
     e.put(
         "QIAO_HTTP_RATE_LIMIT_ENABLED", env.getOrDefault("QIAO_HTTP_RATE_LIMIT_ENABLED", "false"));
     e.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+    // Readable log lines on a developer's machine; production logs JSON (the kit's default).
+    e.put(
+        "QUARKUS_LOG_CONSOLE_JSON_ENABLED",
+        env.getOrDefault("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+    String otlp = env.get("QIAO_OTLP_ENDPOINT");
+    if (otlp != null && !otlp.isBlank()) {
+      // Traces to a collector the developer runs (OTLP over HTTP, e.g. Jaeger's port 4318).
+      e.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+      e.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", otlp.strip());
+    }
     if (s.module().equals("curriculum-service")
         && !env.containsKey("QIAO_CURRICULUM_PSEUDONYM_CURRENT_KEY")) {
       // This platform's own pseudonym key, made on first run and kept (ids stay stable across

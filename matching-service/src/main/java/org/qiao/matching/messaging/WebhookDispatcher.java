@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 import org.qiao.kit.config.FatalErrors;
 import org.qiao.kit.config.MessagingConfig;
 import org.qiao.kit.config.SupervisedLoop;
+import org.qiao.kit.metrics.DatabaseGauges;
 import org.qiao.matching.config.PartnersConfig;
 import org.qiao.matching.domain.partner.WebhookSignature;
 import org.qiao.matching.domain.partner.WebhookUrl;
@@ -80,7 +81,18 @@ public class WebhookDispatcher {
       EndpointGuard guard,
       PartnersConfig config,
       MessagingConfig messaging,
-      Clock clock) {
+      Clock clock,
+      DatabaseGauges gauges) {
+    gauges.register(
+        "qiao.webhooks.backlog",
+        "webhook messages queued for partners' endpoints, not yet delivered",
+        null,
+        "select count(*) from webhook_message");
+    gauges.register(
+        "qiao.webhooks.oldest.queued.age",
+        "age of the oldest webhook message not yet delivered (0 when none)",
+        "seconds",
+        "select coalesce(extract(epoch from now() - min(queued_at)), 0) from webhook_message");
     this.fanOut = fanOut;
     this.queue = queue;
     this.guard = guard;

@@ -8,7 +8,9 @@ import org.qiao.kit.ids.Ids;
 
 /**
  * A CloudEvents 1.0 event in structured JSON mode. {@code subject} is the aggregate id and also the
- * Kafka key, so all events of one aggregate stay in order on one partition.
+ * Kafka key, so all events of one aggregate stay in order on one partition. {@code traceparent} and
+ * {@code tracestate} are the CloudEvents distributed-tracing extension: the W3C trace context the
+ * event was recorded under, absent when none (org.qiao.kit.tracing.EventTracing).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -20,7 +22,9 @@ public record CloudEvent(
     OffsetDateTime time,
     String datacontenttype,
     String dataschema,
-    JsonNode data) {
+    JsonNode data,
+    String traceparent,
+    String tracestate) {
 
   public static final String SPEC_VERSION = "1.0";
   public static final String CONTENT_TYPE = "application/cloudevents+json";
@@ -42,7 +46,25 @@ public record CloudEvent(
         OffsetDateTime.now(ZoneOffset.UTC),
         "application/json",
         schemaUri(type),
-        data);
+        data,
+        null,
+        null);
+  }
+
+  /** The same event recorded under a trace: the W3C context's traceparent and tracestate. */
+  public CloudEvent withTrace(String traceparent, String tracestate) {
+    return new CloudEvent(
+        specversion,
+        id,
+        source,
+        type,
+        subject,
+        time,
+        datacontenttype,
+        dataschema,
+        data,
+        traceparent,
+        tracestate);
   }
 
   /** The schema of an event type's {@code data}; one JSON Schema per type under contracts/. */

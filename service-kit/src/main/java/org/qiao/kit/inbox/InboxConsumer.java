@@ -2,6 +2,9 @@ package org.qiao.kit.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,6 +47,7 @@ import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.events.EventSchemas;
 import org.qiao.kit.events.InvalidEventException;
 import org.qiao.kit.problem.Causes;
+import org.qiao.kit.tracing.EventTracing;
 
 /**
  * Consumes the subscribed topics with plain kafka-clients. Events are applied by their {@link
@@ -88,6 +92,8 @@ public class InboxConsumer {
 
   private final Counter applied;
   private final Counter deadLettered;
+  private final EventTracing tracing;
+  private final MeterRegistry registry;
 
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -99,8 +105,11 @@ public class InboxConsumer {
       MessagingConfig config,
       Inbox inbox,
       @Any Instance<EventHandler> handlerBeans,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      EventTracing tracing) {
     this.config = config;
+    this.tracing = tracing;
+    this.registry = registry;
     this.inbox = inbox;
     for (EventHandler handler : handlerBeans) {
       for (String type : handler.types()) {
@@ -171,7 +180,12 @@ public class InboxConsumer {
             KafkaClients.consumer(config.bootstrapServers(), config.consumer().groupId()));
     c.subscribe(topics, new ForgetStallsOfRevokedPartitions());
     consumer = c;
-    loop();
+    // The consumer's own metrics, lag per partition among them
+    // (kafka_consumer_fetch_manager_records_lag), for as long as this consumer lives.
+    try (KafkaClientMetrics metrics = new KafkaClientMetrics(c)) {
+      metrics.bindTo(registry);
+      loop();
+    }
   }
 
   void onStop(@Observes ShutdownEvent event) {
@@ -410,6 +424,8 @@ public class InboxConsumer {
    */
   private boolean applyTogether(ConsumerRecords<String, byte[]> records) {
     List<CloudEvent> events = new ArrayList<>(records.count());
+    List<ConsumerRecord<String, byte[]>> carried = new ArrayList<>(records.count());
+    List<Span> spans = new ArrayList<>();
     try {
       for (ConsumerRecord<String, byte[]> record : records) {
         if (forOthers(record)) {
@@ -426,9 +442,19 @@ public class InboxConsumer {
           return false;
         }
         events.add(event);
+        carried.add(record);
       }
       if (events.isEmpty()) {
         return true; // nothing here for this service: no transaction to open
+      }
+      // Each traced event's trace shows it processed (together with the others of the poll).
+      for (int i = 0; i < events.size(); i++) {
+        spans.add(
+            tracing.processing(
+                events.get(i),
+                carried.get(i).headers(),
+                carried.get(i).topic(),
+                config.consumer().groupId()));
       }
       int count =
           QuarkusTransaction.requiringNew()
@@ -454,8 +480,11 @@ public class InboxConsumer {
                     return fresh.size();
                   });
       applied.increment(count);
+      EventTracing.end(spans, null);
       return true;
     } catch (RuntimeException e) {
+      // The events are taken again one by one, each under a span of its own.
+      EventTracing.end(spans, e);
       FatalErrors.rethrowError(e);
       LOG.debugf(
           "Applying %d records together failed, taking them one by one: %s", records.count(), e);
@@ -510,7 +539,11 @@ public class InboxConsumer {
 
   private void applyOne(ConsumerRecord<String, byte[]> record, CloudEvent event) {
     EventHandler handler = handlers.get(event.type());
-    try {
+    Span span =
+        tracing.processing(event, record.headers(), record.topic(), config.consumer().groupId());
+    RuntimeException failure = null;
+    // Current while the handler runs: the events it records continue this trace.
+    try (Scope scope = span == null ? Scope.noop() : span.makeCurrent()) {
       boolean first =
           QuarkusTransaction.requiringNew()
               .call(
@@ -527,11 +560,13 @@ public class InboxConsumer {
         LOG.debugf("Event %s (%s) already processed, skipped", event.id(), event.type());
       }
     } catch (InvalidEventException e) {
+      failure = e;
       if (neverDeadLettered.contains(event.type())) {
         throw new MustBeApplied(event.id(), event.type(), e.getMessage(), e);
       }
       deadLetter(record, e.getMessage());
     } catch (RuntimeException e) {
+      failure = e;
       FatalErrors.rethrowError(e);
       Failures.Kind kind = Failures.classify(e);
       if (kind != Failures.Kind.TRANSIENT && neverDeadLettered.contains(event.type())) {
@@ -549,6 +584,8 @@ public class InboxConsumer {
           deadLetter(record, "failed " + attempt + " times: " + Causes.describeRoot(e));
         }
       }
+    } finally {
+      EventTracing.end(java.util.Collections.singletonList(span), failure);
     }
   }
 
@@ -571,6 +608,7 @@ public class InboxConsumer {
     try {
       deadLetterProducer().send(out).get(15, TimeUnit.SECONDS);
       deadLettered.increment();
+      registry.counter("qiao.inbox.dead.letters", "topic", record.topic()).increment();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while dead-lettering", e);

@@ -7,12 +7,14 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.qiao.kit.config.MessagingConfig;
 import org.qiao.kit.db.AfterCompletion;
 import org.qiao.kit.db.CopyRows;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.events.EventCodec;
 import org.qiao.kit.events.EventSchemas;
+import org.qiao.kit.tracing.EventTracing;
 
 /**
  * Records domain events in the caller's transaction. Nothing is sent here: {@link OutboxRelay}
@@ -96,11 +98,21 @@ public class Outbox {
             "aggregate_id",
             "event_type",
             "payload",
-            "created_at");
+            "created_at",
+            "traceparent",
+            "tracestate");
+    // The request's trace goes with every event it causes, into the consumers' spans.
+    Map<String, String> trace = EventTracing.current();
+    String traceparent = trace.get(EventTracing.TRACEPARENT);
+    String tracestate = trace.get(EventTracing.TRACESTATE);
     for (Pending p : pending) {
       CloudEvent event =
           CloudEvent.create(
-              config.source(), p.type(), p.aggregateId().toString(), EventCodec.toTree(p.data()));
+                  config.source(),
+                  p.type(),
+                  p.aggregateId().toString(),
+                  EventCodec.toTree(p.data()))
+              .withTrace(traceparent, tracestate);
       EventSchemas.requireValid(event);
       rows.row(
           event.id(),
@@ -109,7 +121,9 @@ public class Outbox {
           event.subject(),
           p.type(),
           EventCodec.encode(event),
-          event.time());
+          event.time(),
+          traceparent,
+          tracestate);
       events.add(event);
     }
     rows.writeTo(em);

@@ -2,6 +2,7 @@ package org.qiao.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,6 +25,7 @@ import org.qiao.kit.config.MessagingConfig;
 import org.qiao.kit.config.SupervisedLoop;
 import org.qiao.kit.events.CloudEvent;
 import org.qiao.kit.problem.Causes;
+import org.qiao.kit.tracing.EventTracing;
 
 /**
  * Publishes committed outbox rows to Kafka in the order they were written ({@code seq}), on its own
@@ -52,10 +54,16 @@ public class OutboxRelay {
   private KafkaProducer<String, byte[]> producer;
 
   private final OutboxSignal signal;
+  private final EventTracing tracing;
 
   OutboxRelay(
-      EntityManager em, MessagingConfig config, MeterRegistry registry, OutboxSignal signal) {
+      EntityManager em,
+      MessagingConfig config,
+      MeterRegistry registry,
+      OutboxSignal signal,
+      EventTracing tracing) {
     this.signal = signal;
+    this.tracing = tracing;
     this.em = em;
     this.config = config;
     this.published = registry.counter("qiao.outbox.published");
@@ -145,7 +153,8 @@ public class OutboxRelay {
     }
     List<Object[]> rows =
         em.createNativeQuery(
-                "select id, topic, aggregate_id, payload, event_type from outbox_event"
+                "select id, topic, aggregate_id, payload, event_type, traceparent, tracestate"
+                    + " from outbox_event"
                     + " where published_at is null order by seq limit ?1")
             .setParameter(1, config.relay().batchSize())
             .getResultList();
@@ -157,6 +166,28 @@ public class OutboxRelay {
     rows.stream().map(row -> (String) row[1]).distinct().forEach(p::partitionsFor);
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
     List<UUID> ids = new ArrayList<>(rows.size());
+    List<Span> spans = new ArrayList<>();
+    try {
+      send(p, rows, acks, ids, spans);
+    } catch (RuntimeException e) {
+      EventTracing.end(spans, e);
+      throw e;
+    }
+    EventTracing.end(spans, null);
+    em.createNativeQuery("update outbox_event set published_at = now() where id in (?1)")
+        .setParameter(1, ids)
+        .executeUpdate();
+    published.increment(rows.size());
+    return rows.size();
+  }
+
+  /** Sends the rows, each under a producer span when it was recorded under a trace; awaits acks. */
+  private void send(
+      KafkaProducer<String, byte[]> p,
+      List<Object[]> rows,
+      List<Future<RecordMetadata>> acks,
+      List<UUID> ids,
+      List<Span> spans) {
     for (Object[] row : rows) {
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(
@@ -167,6 +198,14 @@ public class OutboxRelay {
           // The type beside the document, so a consumer can pass over other services' events
           // without parsing them (CloudEvents Kafka binding's ce_ prefix).
           .add(CloudEvent.TYPE_HEADER, ((String) row[4]).getBytes(StandardCharsets.UTF_8));
+      spans.add(
+          tracing.publishing(
+              (String) row[5],
+              (String) row[6],
+              (String) row[1],
+              row[0].toString(),
+              (String) row[4],
+              record.headers()));
       acks.add(p.send(record));
       ids.add((UUID) row[0]);
     }
@@ -181,11 +220,6 @@ public class OutboxRelay {
         throw new IllegalStateException("broker did not acknowledge an outbox event", e.getCause());
       }
     }
-    em.createNativeQuery("update outbox_event set published_at = now() where id in (?1)")
-        .setParameter(1, ids)
-        .executeUpdate();
-    published.increment(rows.size());
-    return rows.size();
   }
 
   private synchronized KafkaProducer<String, byte[]> producer() {
