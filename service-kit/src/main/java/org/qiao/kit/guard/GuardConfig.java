@@ -66,5 +66,17 @@ public interface GuardConfig {
     @WithDefault("100000")
     @Min(1)
     long maxTrackedCallers();
+
+    /**
+     * Where the buckets live: {@code database} (the service's PostgreSQL, one quota however many
+     * instances serve the caller) or {@code memory} (each instance its own: one instance only).
+     */
+    @WithDefault("database")
+    Store store();
+
+    enum Store {
+      DATABASE,
+      MEMORY
+    }
   }
 }

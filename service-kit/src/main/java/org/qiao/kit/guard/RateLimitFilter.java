@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -54,6 +55,8 @@ public class RateLimitFilter {
         // An invalid token is answered 401 by the endpoint; until then it counts as anonymous.
         .onFailure()
         .recoverWithItem((SecurityIdentity) null)
+        // The shared buckets are rows in PostgreSQL: taken on a worker, never the event loop.
+        .emitOn(Infrastructure.getDefaultWorkerPool())
         .map(
             identity -> {
               RateLimiter.Decision d = decide(identity, address);

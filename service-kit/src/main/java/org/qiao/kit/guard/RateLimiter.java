@@ -4,13 +4,24 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * One token bucket (Bucket4j) per caller: a role acting for an organisation, or a client address
- * without a valid token. Buckets of callers not seen for two windows are forgotten.
+ * without a valid token. The buckets live in the service's PostgreSQL ({@code rate_limit_bucket}, a
+ * row locked while a request takes its token), so a quota holds for the whole service however many
+ * instances answer the caller; a row expires once its bucket would be full again. With {@code
+ * store=memory} each instance keeps its own, and forgets callers not seen for two windows.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -32,14 +43,36 @@ public class RateLimiter {
 
   private final GuardConfig.RateLimit config;
   private final Cache<String, Bucket> buckets;
+  private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
 
-  RateLimiter(GuardConfig config) {
-    this.config = config.rateLimit();
+  @Inject
+  RateLimiter(GuardConfig config, DataSource dataSource) {
+    this(config.rateLimit(), dataSource);
+  }
+
+  /** A limiter over the given settings (tests build a second instance's with it). */
+  public RateLimiter(GuardConfig.RateLimit config, DataSource dataSource) {
+    this.config = config;
     this.buckets =
         Caffeine.newBuilder()
             .maximumSize(this.config.maxTrackedCallers())
             .expireAfterAccess(this.config.window().multipliedBy(2))
             .build();
+    this.shared =
+        config.store() == GuardConfig.RateLimit.Store.DATABASE
+            ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket")
+                .expirationAfterWrite(
+                    ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ZERO))
+                .build()
+            : null;
+  }
+
+  /** Deletes up to {@code max} rows of buckets that are full again (housekeeping); how many. */
+  public int removeExpired(int max) {
+    return shared == null ? 0 : shared.removeExpired(max);
   }
 
   public boolean enabled() {
@@ -50,20 +83,30 @@ public class RateLimiter {
     return Math.max(1, config.window().toSeconds());
   }
 
-  /** Takes one request from the caller's bucket. */
+  /**
+   * Takes one request from the caller's bucket. With the database store this blocks on a row lock
+   * and a round trip: call it off the event loop.
+   */
   public Decision consume(String callerKey, long limit) {
-    Bucket bucket =
-        buckets.get(
-            callerKey,
-            k ->
-                Bucket.builder()
-                    .addLimit(
-                        Bandwidth.builder()
-                            .capacity(limit)
-                            .refillGreedy(limit, config.window())
-                            .build())
-                    .build());
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    BucketConfiguration configuration =
+        BucketConfiguration.builder()
+            .addLimit(
+                Bandwidth.builder().capacity(limit).refillGreedy(limit, config.window()).build())
+            .build();
+    ConsumptionProbe probe;
+    if (shared != null) {
+      // The quota and window are part of the key: a changed quota starts a bucket of its own
+      // instead of meeting a stored one of another size.
+      String key = callerKey + "|" + limit + "/" + config.window().toSeconds();
+      probe = shared.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+    } else {
+      probe =
+          buckets
+              .get(
+                  callerKey,
+                  k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
+              .tryConsumeAndReturnRemaining(1);
+    }
     long nanosPerRequest = config.window().toNanos() / limit;
     long untilFull = (limit - probe.getRemainingTokens()) * nanosPerRequest;
     return new Decision(
