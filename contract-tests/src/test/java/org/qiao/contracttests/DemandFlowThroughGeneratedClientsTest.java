@@ -84,10 +84,7 @@ class DemandFlowThroughGeneratedClientsTest {
                     .city("上海")
                     .validThrough(LocalDate.now().plusMonths(6)),
                 UUID.randomUUID().toString());
-    String governmentToken = TestJwt.token("government", "gov-sh");
-    var matching = new org.qiao.client.matching.ApiClient();
-    matching.updateBaseUri(SERVICES.baseUri(MATCHING));
-    matching.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + governmentToken));
+    var matching = matchingAsGovernment();
     awaitPublished(new PublishedDemandsApi(matching), created.getId());
 
     List<OtlpCollector.ExportedSpan> trace =
@@ -181,10 +178,7 @@ class DemandFlowThroughGeneratedClientsTest {
     assertEquals(request.getTitle(), read.getTitle());
     assertEquals(DemandStatus.PUBLISHED, read.getStatus());
 
-    String governmentToken = TestJwt.token("government", "gov-sh");
-    var matching = new org.qiao.client.matching.ApiClient();
-    matching.updateBaseUri(SERVICES.baseUri(MATCHING));
-    matching.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + governmentToken));
+    var matching = matchingAsGovernment();
     PublishedDemand published = awaitPublished(new PublishedDemandsApi(matching), created.getId());
     assertEquals(created.getId(), published.getId());
     assertEquals(enterprise.getId(), published.getEnterpriseId());
@@ -198,6 +192,15 @@ class DemandFlowThroughGeneratedClientsTest {
     assertEquals(
         List.of(new RequiredSkill().name("Verilog").essential(true).level(4)),
         published.getSkills());
+  }
+
+  /** A client of matching-service acting for a government office. */
+  private static org.qiao.client.matching.ApiClient matchingAsGovernment() {
+    String governmentToken = TestJwt.token("government", "gov-sh");
+    var matching = new org.qiao.client.matching.ApiClient();
+    matching.updateBaseUri(SERVICES.baseUri(MATCHING));
+    matching.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + governmentToken));
+    return matching;
   }
 
   /** Polls matching-service until the demand has arrived there (404 until then). */

@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * written; reading goes on from the kept cursor. Every draft must be read exactly once, nothing the
  * enterprise may not read may appear, and every draft must reach the receiver.
  */
-final class FeedRestartCheck {
+final class FeedRestartCheck implements PlatformCheck {
 
   private static final String SERVICE = "matching-service";
   private static final String BASE = "http://127.0.0.1:8084/api/v1";
@@ -71,20 +71,11 @@ final class FeedRestartCheck {
   }
 
   public static void main(String[] args) throws Exception {
-    Path root = Path.of(System.getProperty("qiao.root", ".")).toAbsolutePath().normalize();
-    Path home =
-        Path.of(System.getenv().getOrDefault("QIAO_HOME", root.resolve(".qiao").toString()))
-            .toAbsolutePath();
-    try {
-      new FeedRestartCheck(home).run();
-    } catch (IllegalStateException e) {
-      System.err.println("FAIL: " + e.getMessage());
-      System.exit(1);
-    }
-    System.exit(0);
+    PlatformCheck.main(FeedRestartCheck::new);
   }
 
-  private void run() throws Exception {
+  @Override
+  public void run() throws Exception {
     Instant start = Instant.now();
     creditCode = KillRecoverCheck.creditCode();
     token = tokens.mint("enterprise", creditCode, Duration.ofHours(1));

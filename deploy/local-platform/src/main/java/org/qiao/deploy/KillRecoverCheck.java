@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * exactly the acknowledged demands, and {@code deploy/qiao status} must show the restart. Bounded
  * in demands and in time.
  */
-final class KillRecoverCheck {
+final class KillRecoverCheck implements PlatformCheck {
 
   private static final String SERVICE = "talent-demand-service";
   private static final String DEMANDS = "http://127.0.0.1:8081/api/v1/demands";
@@ -85,19 +85,11 @@ final class KillRecoverCheck {
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(System.getProperty("qiao.root", ".")).toAbsolutePath().normalize();
-    Path home =
-        Path.of(System.getenv().getOrDefault("QIAO_HOME", root.resolve(".qiao").toString()))
-            .toAbsolutePath();
-    try {
-      new KillRecoverCheck(root, home).run();
-    } catch (IllegalStateException e) {
-      System.err.println("FAIL: " + e.getMessage());
-      System.exit(1);
-    }
-    System.exit(0);
+    PlatformCheck.main(home -> new KillRecoverCheck(root, home));
   }
 
-  private void run() throws Exception {
+  @Override
+  public void run() throws Exception {
     PlatformStatus.Entry before = entry();
     check(before.state().equals("ready"), SERVICE + " is " + before.state() + ", not ready");
     check(PlatformStatus.alive(before.pid()), SERVICE + " pid " + before.pid() + " is not alive");

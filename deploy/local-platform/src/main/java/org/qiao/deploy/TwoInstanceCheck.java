@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *
  * Loopback only; bounded in requests and time.
  */
-final class TwoInstanceCheck {
+final class TwoInstanceCheck implements PlatformCheck {
 
   private static final String FIRST = "matching-service";
   private static final List<String> INSTANCES =
@@ -68,20 +68,11 @@ final class TwoInstanceCheck {
   }
 
   public static void main(String[] args) throws Exception {
-    Path root = Path.of(System.getProperty("qiao.root", ".")).toAbsolutePath().normalize();
-    Path home =
-        Path.of(System.getenv().getOrDefault("QIAO_HOME", root.resolve(".qiao").toString()))
-            .toAbsolutePath();
-    try {
-      new TwoInstanceCheck(home).run();
-    } catch (IllegalStateException e) {
-      System.err.println("FAIL: " + e.getMessage());
-      System.exit(1);
-    }
-    System.exit(0);
+    PlatformCheck.main(TwoInstanceCheck::new);
   }
 
-  private void run() throws Exception {
+  @Override
+  public void run() throws Exception {
     for (String base : INSTANCES) {
       check(
           Readiness.answers(http, base + "/q/health/ready", Duration.ofSeconds(2)),

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.qiao.kit.cluster.ClusterLock;
+import org.qiao.kit.cluster.ClusterLocks;
 import org.qiao.kit.config.FatalErrors;
 import org.qiao.kit.config.MessagingConfig;
 import org.qiao.kit.config.SupervisedLoop;
@@ -66,6 +68,7 @@ public class WebhookDispatcher {
   private final PartnersConfig.Webhooks config;
   private final MessagingConfig messaging;
   private final Clock clock;
+  private final ClusterLock expiry;
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
   private final Object signal = new Object();
 
@@ -82,7 +85,9 @@ public class WebhookDispatcher {
       PartnersConfig config,
       MessagingConfig messaging,
       Clock clock,
-      DatabaseGauges gauges) {
+      DatabaseGauges gauges,
+      ClusterLocks locks) {
+    this.expiry = locks.lock("webhook-expiry");
     gauges.register(
         "qiao.webhooks.backlog",
         "webhook messages queued for partners' endpoints, not yet delivered",
@@ -156,8 +161,9 @@ public class WebhookDispatcher {
       try {
         read = fanOut.step(500, Duration.ofMillis(200));
         if (clock.instant().isAfter(nextHousekeeping)) {
-          int gone = queue.expire(config.retention());
           nextHousekeeping = clock.instant().plus(HOUSEKEEPING_EVERY);
+          // One instance forgets what is past retention (the others would only repeat it).
+          int gone = expiry.holds() ? queue.expire(config.retention()) : 0;
           if (gone > 0) {
             LOG.infof("Forgot %d stored webhook events and delivery records past retention", gone);
           }
