@@ -177,6 +177,16 @@ class KubernetesManifestsTest {
           (module.equals(PORTAL) ? PORTAL_REQUIRED : REQUIRED)
               .stream().filter(k -> !env.contains(k)).toList();
       assertTrue(missing.isEmpty(), module + " lacks " + missing);
+      if (module.equals("curriculum-service")) {
+        // Its pseudonym keys: the secret's keys are the variables (current key id and each key).
+        assertTrue(
+            c.getEnvFrom().stream()
+                .anyMatch(
+                    f ->
+                        f.getSecretRef() != null
+                            && f.getSecretRef().getName().equals("qiao-pseudonym-keys")),
+            "curriculum-service takes its pseudonym keys from qiao-pseudonym-keys");
+      }
     }
   }
 
@@ -266,17 +276,39 @@ class KubernetesManifestsTest {
       if (r instanceof GenericKubernetesResource g && g.getKind().equals("Cluster")) {
         assertEquals(
             3, ((Number) g.get("spec", "instances")).intValue(), g.getMetadata().getName());
-      }
-      if (r instanceof Deployment d) {
-        assertTrue(d.getSpec().getReplicas() >= 2, d.getMetadata().getName() + " replicas");
+        assertEquals(1, ((Number) g.get("spec", "minSyncReplicas")).intValue(), "synchronous");
       }
     }
-    List<HasMetadata> dev = parse(rendered.resolve("dev.yaml"));
-    for (HasMetadata r : dev) {
-      if (r instanceof Deployment d) {
-        assertEquals(1, d.getSpec().getReplicas(), d.getMetadata().getName() + " in dev");
+    assertEquals(List.of(2, 2, 2, 2, 2), instances(all), "instances at least, in production");
+    assertEquals(List.of(1, 1, 1, 1, 1), instances(parse(rendered.resolve("dev.yaml"))), "in dev");
+  }
+
+  /**
+   * The least number of instances of each module: its HorizontalPodAutoscaler's minimum when it has
+   * one (and then no replica count of its own, which would reset the autoscaler at every apply),
+   * else its Deployment's replicas.
+   */
+  private static List<Integer> instances(List<HasMetadata> all) {
+    List<Integer> counts = new ArrayList<>();
+    for (String module : modules()) {
+      Deployment d = one(all, Deployment.class, module);
+      var hpa =
+          all.stream()
+              .filter(r -> r.getKind().equals("HorizontalPodAutoscaler"))
+              .filter(r -> r.getMetadata().getName().equals(module))
+              .findFirst();
+      if (hpa.isPresent()) {
+        assertEquals(null, d.getSpec().getReplicas(), module + " replicas beside its autoscaler");
+        var spec =
+            ((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler) hpa.get())
+                .getSpec();
+        assertEquals(module, spec.getScaleTargetRef().getName());
+        counts.add(spec.getMinReplicas());
+      } else {
+        counts.add(d.getSpec().getReplicas());
       }
     }
+    return counts;
   }
 
   @Test

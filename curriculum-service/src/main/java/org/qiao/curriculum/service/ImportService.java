@@ -15,13 +15,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.qiao.curriculum.config.CurriculumConfig;
@@ -68,6 +71,17 @@ public class ImportService {
   private final Path uploads;
 
   private final ClusterLocks locks;
+
+  /** Instances whose lock a sweep found free, and since when (the sweeping instance's view). */
+  private final Map<UUID, Instant> suspects = new ConcurrentHashMap<>();
+
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "student-import-sweep");
+            t.setDaemon(true);
+            return t;
+          });
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -122,6 +136,40 @@ public class ImportService {
         }
       }
     }
+    // At start a stopped instance's jobs fail at once (most often: this service restarted).
+    failJobsOf(runner -> true, true);
+    sweeper.scheduleWithFixedDelay(this::sweepSafely, 30, 30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Every 30 s: this instance takes its lock again if it lost it (PostgreSQL restarted), and one
+   * instance fails the jobs of instances that stopped since (a scale-down, a lost node). An
+   * instance counts as stopped only when its lock was free at two sweeps a minute apart, so one
+   * that is still taking its lock back after a database restart keeps its jobs.
+   */
+  private void sweepSafely() {
+    try {
+      locks.holdInstanceLock();
+      if (!locks.lock("import-sweep").holds()) {
+        return;
+      }
+      Instant now = clock.instant();
+      failJobsOf(
+          runner -> {
+            Instant since = suspects.putIfAbsent(runner, now);
+            return since != null && Duration.between(since, now).toSeconds() >= 60;
+          },
+          false);
+    } catch (RuntimeException e) {
+      LOG.warnf("Sweeping stopped instances' imports failed; trying again: %s", e.toString());
+    }
+  }
+
+  /**
+   * Marks failed the unfinished jobs of instances that no longer run and that {@code confirm}
+   * accepts; {@code legacy} also those without a runner (jobs of a release before runners).
+   */
+  private void failJobsOf(java.util.function.Predicate<UUID> confirm, boolean legacy) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -132,15 +180,24 @@ public class ImportService {
                           UUID.class)
                       .setParameter(1, List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
                       .getResultList();
-              List<UUID> stopped =
-                  runners.stream()
-                      .filter(r -> !r.equals(locks.instanceId()) && !locks.isRunning(r))
-                      .toList();
+              List<UUID> stopped = new ArrayList<>();
+              for (UUID r : runners) {
+                if (r.equals(locks.instanceId()) || locks.isRunning(r)) {
+                  suspects.remove(r);
+                } else if (confirm.test(r)) {
+                  stopped.add(r);
+                }
+              }
+              suspects.keySet().retainAll(runners);
+              if (stopped.isEmpty() && !legacy) {
+                return;
+              }
               int cut =
                   em.createQuery(
                           "update StudentImport j set j.status = ?1, j.failure = ?2,"
                               + " j.finishedAt = ?3, j.version = j.version + 1"
-                              + " where j.status in ?4 and (j.runner is null or j.runner in ?5)")
+                              + " where j.status in ?4 and (j.runner in ?5"
+                              + (legacy ? " or j.runner is null)" : ")"))
                       .setParameter(1, ImportStatus.FAILED)
                       .setParameter(
                           2,
@@ -152,7 +209,8 @@ public class ImportService {
                       .setParameter(5, stopped.isEmpty() ? List.of(UUID.randomUUID()) : stopped)
                       .executeUpdate();
               if (cut > 0) {
-                LOG.warnf("%d student imports were cut off by a restart and marked failed", cut);
+                LOG.warnf(
+                    "%d student imports were cut off by a stopped instance and marked failed", cut);
               }
             });
   }
@@ -182,6 +240,7 @@ public class ImportService {
   }
 
   void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
+    sweeper.shutdownNow();
     worker.shutdownNow();
     worker.awaitTermination(10, TimeUnit.SECONDS);
   }

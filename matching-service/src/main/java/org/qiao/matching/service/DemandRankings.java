@@ -111,7 +111,10 @@ public class DemandRankings {
       // Every instance's index follows the tables; one instance watches and announces (ADR 0010).
       // Another takes over when it stops, ranking every demand again first: its tops were not kept.
       if (!leader.holds()) {
+        // What this instance announced may since have been superseded by another's
+        // announcements: if it leads again, it compares with the stored tops afresh.
         watchedOnce = false;
+        known.clear();
         return;
       }
       if (changes.builds() == 0) {

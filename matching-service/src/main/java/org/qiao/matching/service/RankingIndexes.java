@@ -275,6 +275,9 @@ public class RankingIndexes {
           }
         }
         c.commit();
+        // Back to the pool as it came: autocommit, read committed.
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        c.setAutoCommit(true);
       } catch (SQLException e) {
         throw new IllegalStateException("cannot read the read-model change log", e);
       }
@@ -322,33 +325,85 @@ public class RankingIndexes {
     }
     lastReport = now;
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "insert into index_follower (instance_id, position, seen_at)"
-                  + " values (?, ?::text::xid8, now()) on conflict (instance_id)"
-                  + " do update set position = excluded.position, seen_at = excluded.seen_at")) {
-        s.setObject(1, instanceId);
-        s.setString(2, Long.toString(position));
-        s.executeUpdate();
-      }
+      upsertPosition(c, position);
       if (trimming.holds()) {
-        double timeout = config.followerTimeout().toSeconds();
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "delete from index_follower where seen_at < now() - make_interval(secs => ?)")) {
-          s.setDouble(1, timeout);
-          s.executeUpdate();
-        }
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "delete from read_model_change where tx < (select min(position) from"
-                    + " index_follower) or changed_at < now() - make_interval(secs => ?)")) {
-          s.setDouble(1, config.logRetention().toSeconds());
-          s.executeUpdate();
-        }
+        trimLog(c);
       }
     } catch (SQLException e) {
       LOG.debugf("Cannot report the index position: %s", e.getMessage());
+    }
+  }
+
+  /** Reports this instance's position now (tests; the follower does every report interval). */
+  void reportNow() {
+    lastReport = Instant.EPOCH;
+    report();
+  }
+
+  /** Stops holding the log back, as a stopped instance does once its timeout passed (tests). */
+  void forget() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("delete from index_follower where instance_id = ?")) {
+      s.setObject(1, instanceId);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The xmin now: no transaction below it is still running. */
+  private long currentXmin() {
+    try (Connection c = dataSource.getConnection()) {
+      return snapshotXmin(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the database's xmin", e);
+    }
+  }
+
+  /** Records (committed) that this instance still reads the log from {@code from} on. */
+  private void holdLogFrom(long from) {
+    try (Connection c = dataSource.getConnection()) {
+      upsertPosition(c, from);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record the index position", e);
+    }
+  }
+
+  private void upsertPosition(Connection c, long at) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into index_follower (instance_id, position, seen_at)"
+                + " values (?, ?::text::xid8, now()) on conflict (instance_id)"
+                + " do update set position = excluded.position, seen_at = excluded.seen_at")) {
+      s.setObject(1, instanceId);
+      s.setString(2, Long.toString(at));
+      s.executeUpdate();
+    }
+  }
+
+  /**
+   * Deletes the log rows every live follower has read, and rows past retention. A row is kept for
+   * the follower timeout even then: an instance between start and its first report is not yet
+   * counted (it records a lower bound before its snapshot, but not before it exists).
+   */
+  void trimLog(Connection c) throws SQLException {
+    double timeout = config.followerTimeout().toSeconds();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "delete from index_follower where seen_at < now() - make_interval(secs => ?)")) {
+      s.setDouble(1, timeout);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "delete from read_model_change where (tx < (select position from index_follower"
+                + " order by position limit 1)"
+                + " and changed_at < now() - make_interval(secs => ?))"
+                + " or changed_at < now() - make_interval(secs => ?)")) {
+      s.setDouble(1, timeout);
+      s.setDouble(2, config.logRetention().toSeconds());
+      s.executeUpdate();
     }
   }
 
@@ -380,6 +435,9 @@ public class RankingIndexes {
   public void rebuild() {
     synchronized (following) {
       long started = System.nanoTime();
+      // First a committed lower bound of the snapshot's position, so that no instance trims the
+      // rows this one must still read while it builds (a million profiles take tens of seconds).
+      holdLogFrom(currentXmin());
       List<Profile> loaded;
       Set<String> hired;
       Map<UUID, OpenDemand> open;
@@ -391,6 +449,9 @@ public class RankingIndexes {
         loaded = new ArrayList<>(loadProfiles(c, null).values());
         hired = loadHired(c, null);
         c.commit();
+        // Back to the pool as it came: autocommit, read committed.
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        c.setAutoCommit(true);
       } catch (SQLException e) {
         throw new IllegalStateException("cannot read the read models to build the index", e);
       }

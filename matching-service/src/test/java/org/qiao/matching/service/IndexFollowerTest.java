@@ -50,6 +50,14 @@ class IndexFollowerTest {
   @Test
   void aSecondInstanceRanksWhatTheFirstInstancesConsumerStored() {
     RankingIndexes other = secondInstance();
+    try {
+      ranksWhatTheFirstStored(other);
+    } finally {
+      other.forget();
+    }
+  }
+
+  private void ranksWhatTheFirstStored(RankingIndexes other) {
     String city = Events.newCity();
     Events.Profile student = Events.profile().cities(city).skills("Java", "SQL");
     Events.Demand demand = Events.demand().essential("Java").optional("SQL");
@@ -113,6 +121,58 @@ class IndexFollowerTest {
     other.follow();
     assertTrue(other.profiles().get(early).isEmpty());
     assertTrue(other.profiles().get(late).isEmpty());
+    other.forget();
+  }
+
+  @Test
+  void anInstanceThatIsBuildingHoldsTheLogBackFromTrimming() throws SQLException {
+    RankingIndexes other = secondInstance(); // recorded its position before its snapshot
+    String id = "follow" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection c = dataSource.getConnection()) {
+      insertProfile(c, id);
+      // Every other follower has read past the row (this instance follows every 100 ms), and the
+      // row is older than any wait: only the second instance's position keeps it.
+      indexes.follow();
+      try (PreparedStatement age =
+          c.prepareStatement(
+              "update read_model_change set changed_at = now() - interval '1 hour'"
+                  + " where ref = ?")) {
+        age.setString(1, id);
+        age.executeUpdate();
+      }
+      indexes.trimLog(c);
+      other.follow();
+      assertTrue(other.profiles().get(id).isPresent(), "the row was trimmed before it was read");
+
+      // Once every follower has read it, it goes: when no transaction that began before it is
+      // still running anywhere in the database (the positions are snapshots' xmin).
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                other.follow();
+                other.reportNow();
+                indexes.follow();
+                indexes.reportNow();
+                indexes.trimLog(c);
+                try (PreparedStatement left =
+                    c.prepareStatement("select count(*) from read_model_change where ref = ?")) {
+                  left.setString(1, id);
+                  var r = left.executeQuery();
+                  r.next();
+                  return r.getInt(1) == 0;
+                }
+              });
+    } finally {
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement s =
+              c.prepareStatement("delete from student_profile where student_id = ?")) {
+        s.setString(1, id);
+        s.executeUpdate();
+      }
+      other.forget();
+    }
   }
 
   @Test

@@ -14,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * One token bucket (Bucket4j) per caller: a role acting for an organisation, or a client address
@@ -25,6 +27,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class RateLimiter {
+
+  private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
   /** What a request learned about its caller's budget, for the response headers. */
   public record Decision(
@@ -45,6 +49,14 @@ public class RateLimiter {
   private final Cache<String, Bucket> buckets;
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
 
+  /**
+   * Callers refused recently, until when: further requests within that time are refused here
+   * without a database round trip, so a caller hammering its quota cannot tie up the pool.
+   */
+  private final Cache<String, Long> refusedUntil;
+
+  private final AtomicLong databaseFailures = new AtomicLong();
+
   @Inject
   RateLimiter(GuardConfig config, DataSource dataSource) {
     this(config.rateLimit(), dataSource);
@@ -57,6 +69,11 @@ public class RateLimiter {
         Caffeine.newBuilder()
             .maximumSize(this.config.maxTrackedCallers())
             .expireAfterAccess(this.config.window().multipliedBy(2))
+            .build();
+    this.refusedUntil =
+        Caffeine.newBuilder()
+            .maximumSize(this.config.maxTrackedCallers())
+            .expireAfterWrite(this.config.window())
             .build();
     this.shared =
         config.store() == GuardConfig.RateLimit.Store.DATABASE
@@ -98,14 +115,27 @@ public class RateLimiter {
       // The quota and window are part of the key: a changed quota starts a bucket of its own
       // instead of meeting a stored one of another size.
       String key = callerKey + "|" + limit + "/" + config.window().toSeconds();
-      probe = shared.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+      Long until = refusedUntil.getIfPresent(key);
+      long now = System.nanoTime();
+      if (until != null && until - now > 0) {
+        return new Decision(
+            false, limit, 0, seconds(until - now), Math.max(1, seconds(until - now)));
+      }
+      try {
+        probe = shared.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+      } catch (RuntimeException e) {
+        // The database is away: this instance limits on its own meanwhile rather than fail every
+        // request (the quota then holds per instance until the database is back).
+        if (databaseFailures.getAndIncrement() % 1000 == 0) {
+          LOG.warnf("Rate-limit buckets unavailable, limiting per instance: %s", e.toString());
+        }
+        probe = local(callerKey, configuration);
+      }
+      if (!probe.isConsumed()) {
+        refusedUntil.put(key, now + probe.getNanosToWaitForRefill());
+      }
     } else {
-      probe =
-          buckets
-              .get(
-                  callerKey,
-                  k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
-              .tryConsumeAndReturnRemaining(1);
+      probe = local(callerKey, configuration);
     }
     long nanosPerRequest = config.window().toNanos() / limit;
     long untilFull = (limit - probe.getRemainingTokens()) * nanosPerRequest;
@@ -115,6 +145,12 @@ public class RateLimiter {
         probe.getRemainingTokens(),
         seconds(untilFull),
         probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+  }
+
+  private ConsumptionProbe local(String callerKey, BucketConfiguration configuration) {
+    return buckets
+        .get(callerKey, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
+        .tryConsumeAndReturnRemaining(1);
   }
 
   private static long seconds(long nanos) {

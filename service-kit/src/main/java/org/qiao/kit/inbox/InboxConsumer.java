@@ -74,6 +74,9 @@ public class InboxConsumer {
 
   private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
 
+  /** Dead letters per source topic (qiao_inbox_dead_letters_total{topic=…}). */
+  static final String DEAD_LETTERS = "qiao.inbox.dead.letters";
+
   /**
    * How often a failure of unknown kind is retried before the record is dead-lettered: with the
    * backoff capped at a few seconds, minutes of retrying, enough to ride out a passing fault.
@@ -146,6 +149,8 @@ public class InboxConsumer {
         throw new IllegalStateException(
             "qiao.messaging.consumer.topics: '" + topic + "' is not a Kafka topic name");
       }
+      // At 0 from the start: an alert on its increase must see the first dead letter too.
+      registry.counter(DEAD_LETTERS, "topic", topic);
     }
     // Another service's topic missing yet is created with the platform's retention, but its
     // owner sets it; the dead-letter topic is this service's own (ADR 0011).
@@ -608,7 +613,7 @@ public class InboxConsumer {
     try {
       deadLetterProducer().send(out).get(15, TimeUnit.SECONDS);
       deadLettered.increment();
-      registry.counter("qiao.inbox.dead.letters", "topic", record.topic()).increment();
+      registry.counter(DEAD_LETTERS, "topic", record.topic()).increment();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while dead-lettering", e);
