@@ -50,7 +50,9 @@ class OutcomeForgettingTest {
         }
       }
       for (String t : tables) {
-        if (t.equals("forgotten_student")) {
+        // The tombstone keeps the pseudonymous id; so does the change log (ADR 0020) until every
+        // matching instance has read the removal and the rows are trimmed: only the id, no data.
+        if (t.equals("forgotten_student") || t.equals("read_model_change")) {
           continue;
         }
         try (PreparedStatement s =

@@ -25,7 +25,8 @@ public class ClusterLocks {
   private final Map<String, ClusterLock> locks = new ConcurrentHashMap<>();
   private final UUID instanceId = UUID.randomUUID();
 
-  ClusterLocks(DataSource dataSource) {
+  /** A service's locks over its database (tests build a second instance's with it). */
+  public ClusterLocks(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
@@ -78,6 +79,11 @@ public class ClusterLocks {
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    releaseAll();
+  }
+
+  /** Lets every lock go, as a stopping instance does. */
+  public void releaseAll() {
     locks.values().forEach(ClusterLock::close);
   }
 }
