@@ -167,6 +167,14 @@ final class TwoInstanceCheck implements PlatformCheck {
     demandId =
         id(send("POST", "http://127.0.0.1:8081/api/v1/demands", enterprise, demandBody, null, 201));
     matches = "/api/v1/demands/" + demandId + "/matches?limit=100";
+    // The new demand reaches matching-service through its event: 404 until then, on each.
+    Instant until = Instant.now().plus(ARRIVAL_LIMIT);
+    for (String base : INSTANCES) {
+      while (status(base + matches) != 200) {
+        check(Instant.now().isBefore(until), "the demand did not reach " + base + " in time");
+        Thread.sleep(50);
+      }
+    }
     awaitSame(Instant.now(), null);
   }
 
@@ -268,6 +276,15 @@ final class TwoInstanceCheck implements PlatformCheck {
             + INSTANCES.get(1)
             + " "
             + b);
+  }
+
+  private int status(String url) throws Exception {
+    HttpRequest get =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + enterprise)
+            .build();
+    return http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private String matchesOn(String base) throws Exception {
