@@ -515,13 +515,17 @@ class PortalJourneysTest {
       StudentImportsApi imports = new StudentImportsApi(client);
       var job =
           imports.importStudents(new StudentImportRows().rows(rows), UUID.randomUUID().toString());
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (job.getStatus() != ImportStatus.SUCCEEDED) {
-        assertTrue(job.getStatus() != ImportStatus.FAILED, "import failed: " + job.getFailure());
-        assertTrue(System.nanoTime() < deadline, "import did not finish");
-        Thread.sleep(200);
-        job = imports.getStudentImport(job.getId());
-      }
+      UUID jobId = job.getId();
+      org.awaitility.Awaitility.await("import " + jobId)
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> imports.getStudentImport(jobId),
+              j -> {
+                assertTrue(
+                    j.getStatus() != ImportStatus.FAILED, "import failed: " + j.getFailure());
+                return j.getStatus() == ImportStatus.SUCCEEDED;
+              });
       var students =
           new org.qiao.client.curriculum.api.StudentsApi(client)
               .listStudents(null, null, null, null, 100, null);

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -111,12 +110,7 @@ class IndexFollowerTest {
       other.follow();
       assertTrue(other.profiles().get(early).isPresent(), "committed after a later row was read");
     } finally {
-      try (Connection c = dataSource.getConnection();
-          PreparedStatement s =
-              c.prepareStatement("delete from student_profile where student_id = any(?)")) {
-        s.setArray(1, c.createArrayOf("varchar", List.of(early, late).toArray()));
-        s.executeUpdate();
-      }
+      deleteProfiles(early, late);
     }
     other.follow();
     assertTrue(other.profiles().get(early).isEmpty());
@@ -165,12 +159,7 @@ class IndexFollowerTest {
                 }
               });
     } finally {
-      try (Connection c = dataSource.getConnection();
-          PreparedStatement s =
-              c.prepareStatement("delete from student_profile where student_id = ?")) {
-        s.setString(1, id);
-        s.executeUpdate();
-      }
+      deleteProfiles(id);
       other.forget();
     }
   }
@@ -184,14 +173,19 @@ class IndexFollowerTest {
     try {
       await().atMost(Duration.ofSeconds(2)).until(() -> indexes.profiles().get(id).isPresent());
     } finally {
-      try (Connection c = dataSource.getConnection();
-          PreparedStatement s =
-              c.prepareStatement("delete from student_profile where student_id = ?")) {
-        s.setString(1, id);
-        s.executeUpdate();
-      }
+      deleteProfiles(id);
     }
     await().atMost(Duration.ofSeconds(2)).until(() -> indexes.profiles().get(id).isEmpty());
+  }
+
+  /** Deletes the rows (each deletion noted in the change log, as any other change). */
+  private void deleteProfiles(String... ids) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("delete from student_profile where student_id = any(?)")) {
+      s.setArray(1, c.createArrayOf("varchar", ids));
+      s.executeUpdate();
+    }
   }
 
   /** A row as another instance's consumer would store it (a city no other test ranks). */

@@ -1,14 +1,13 @@
 package org.qiao.kit.cluster;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.qiao.kit.ids.Digests;
 
 /**
  * A PostgreSQL session advisory lock that one instance of a service holds at a time, on a
@@ -34,16 +33,8 @@ public final class ClusterLock implements AutoCloseable {
 
   /** The lock's 64-bit advisory key: from the name, stable across instances and releases. */
   static long keyOf(String name) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-      long k = 0;
-      for (int i = 0; i < 8; i++) {
-        k = (k << 8) | (d[i] & 0xff);
-      }
-      return k;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return java.nio.ByteBuffer.wrap(Digests.sha256(name.getBytes(StandardCharsets.UTF_8)))
+        .getLong();
   }
 
   public String name() {

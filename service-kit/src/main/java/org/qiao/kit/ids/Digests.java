@@ -10,8 +10,12 @@ public final class Digests {
   private Digests() {}
 
   public static String sha256Hex(byte[] content) {
+    return HexFormat.of().formatHex(sha256(content));
+  }
+
+  public static byte[] sha256(byte[] content) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      return MessageDigest.getInstance("SHA-256").digest(content);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

@@ -94,7 +94,6 @@ public class InboxConsumer {
   private final Map<TopicPartition, StalledPartition> stalls = new ConcurrentHashMap<>();
 
   private final Counter applied;
-  private final Counter deadLettered;
   private final EventTracing tracing;
   private final MeterRegistry registry;
 
@@ -134,7 +133,6 @@ public class InboxConsumer {
       }
     }
     this.applied = registry.counter("qiao.inbox.applied");
-    this.deadLettered = registry.counter("qiao.inbox.dead-lettered");
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -612,7 +610,6 @@ public class InboxConsumer {
         .add(DLT_CONSUMER, bytes(config.consumer().groupId()));
     try {
       deadLetterProducer().send(out).get(15, TimeUnit.SECONDS);
-      deadLettered.increment();
       registry.counter(DEAD_LETTERS, "topic", record.topic()).increment();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

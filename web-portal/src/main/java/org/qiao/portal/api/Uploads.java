@@ -45,7 +45,8 @@ public class Uploads {
   }
 
   /** Every row error of an import, as curriculum-service writes the CSV. */
-  public byte[] importErrors(java.util.UUID id) {
+  /** The job's row errors as CSV, as the service sends them (the caller streams and closes it). */
+  public java.io.InputStream importErrors(java.util.UUID id) {
     CurrentRequest current = Arc.container().instance(CurrentRequest.class).get();
     long start = System.nanoTime();
     try {
@@ -56,11 +57,15 @@ public class Uploads {
               .header("Authorization", "Bearer " + current.token())
               .GET()
               .build();
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<java.io.InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) {
-        throw ApiProblem.of(
-            response.statusCode(),
-            new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        try (java.io.InputStream problem = response.body()) {
+          throw ApiProblem.of(
+              response.statusCode(),
+              // A problem document is small; more is not read.
+              new String(problem.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8));
+        }
       }
       return response.body();
     } catch (IOException e) {
